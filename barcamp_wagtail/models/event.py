@@ -1,0 +1,173 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import EventBodyBlock
+
+
+class EventPage(Page):
+    """A barcamp: when and where it happens, who runs it, its rooms and time slots.
+
+    Sessions (and the schedule, press and proposal pages) live below it.
+    """
+
+    teaser = models.CharField(
+        _("teaser"), max_length=300, blank=True, help_text=_("One or two sentences for listings and link previews.")
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(_("address"), max_length=500, blank=True)
+    venue_map_url = models.URLField(_("map link"), blank=True)
+    body = StreamField(EventBodyBlock(), verbose_name=_("body"), blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    registration_info = RichTextField(
+        _("registration"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("How to take part: tickets, costs, deadlines."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("teaser"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("dates")),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("venue_map_url")],
+            heading=_("venue"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("registration_info"),
+        FieldPanel("contact_email"),
+        InlinePanel("organisers", heading=_("organisers"), label=_("organiser")),
+        InlinePanel("rooms", heading=_("rooms"), label=_("room")),
+        InlinePanel("time_slots", heading=_("time slots"), label=_("time slot")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("venue_name"),
+        index.SearchField("body"),
+    ]
+
+    subpage_types = ["barcamp_wagtail.SessionPage"]
+
+    class Meta:
+        verbose_name = _("barcamp event")
+        verbose_name_plural = _("barcamp events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @property
+    def is_multi_day(self):
+        return timezone.localtime(self.start).date() != timezone.localtime(self.end).date()
+
+    def sessions(self):
+        """The event's published sessions, in programme order."""
+        from .session import SessionPage
+
+        return (
+            SessionPage.objects.live()
+            .child_of(self)
+            .select_related("room", "time_slot")
+            .prefetch_related("tagged_items__tag")
+            .order_by("time_slot__day", "time_slot__start", "room__sort_order", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = self.sessions()
+        return context
+
+
+class EventOrganiser(Orderable):
+    """An organisation or person running the event, shown on its page."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisers")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("For example 'organiser' or 'partner'."))
+    url = models.URLField(_("website"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+
+    def __str__(self):
+        return self.name
+
+
+class Room(Orderable):
+    """A room (or any place) where sessions run: a column of the schedule grid."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("name"), max_length=100)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Number of seats."))
+    description = models.TextField(_("description"), max_length=500, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("capacity"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+
+    def __str__(self):
+        return self.name
+
+
+class TimeSlot(models.Model):
+    """A row of the schedule grid. Times are wall-clock times at the venue
+    (the site's time zone); an end before the start means the next day."""
+
+    class Kind(models.TextChoices):
+        SESSION = "session", _("session")
+        BREAK = "break", _("break")
+        PLENARY = "plenary", _("plenary")
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="time_slots")
+    day = models.DateField(_("day"))
+    start = models.TimeField(_("start"))
+    end = models.TimeField(_("end"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SESSION)
+    label = models.CharField(
+        _("label"), max_length=100, blank=True, help_text=_("Optional, for example 'Lunch' or 'Session round 1'.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("day"), FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("label")]),
+    ]
+
+    class Meta:
+        ordering = ["day", "start"]
+        verbose_name = _("time slot")
+        verbose_name_plural = _("time slots")
+
+    def __str__(self):
+        text = f"{self.day:%Y-%m-%d} {self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{text} {self.label}" if self.label else text
+
+    def clean(self):
+        super().clean()
+        if self.start is not None and self.start == self.end:
+            raise ValidationError({"end": _("A time slot must end after it starts.")})
+
+    @property
+    def start_datetime(self):
+        return timezone.make_aware(datetime.datetime.combine(self.day, self.start))
+
+    @property
+    def end_datetime(self):
+        day = self.day if self.end > self.start else self.day + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(day, self.end))

@@ -1,0 +1,100 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..admin_forms import SessionPageForm
+from .event import Room, TimeSlot
+
+
+class SessionTopic(TaggedItemBase):
+    content_object = ParentalKey("barcamp_wagtail.SessionPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("session topic")
+        verbose_name_plural = _("session topics")
+
+
+class SessionPage(Page):
+    """One session of a barcamp. Room and time slot stay empty until it is scheduled."""
+
+    class Format(models.TextChoices):
+        TALK = "talk", _("talk")
+        WORKSHOP = "workshop", _("workshop")
+        DISCUSSION = "discussion", _("discussion")
+        DEMO = "demo", _("demo")
+        OTHER = "other", _("other")
+
+    abstract = models.TextField(
+        _("abstract"), max_length=500, blank=True, help_text=_("What the session is about, in one paragraph.")
+    )
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    hosts = models.CharField(
+        _("hosts"), max_length=255, blank=True, help_text=_("Names as they are shown publicly, separated by commas.")
+    )
+    topics = ClusterTaggableManager(_("topics"), through=SessionTopic, blank=True)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.DISCUSSION)
+    language = models.CharField(_("language"), max_length=35, blank=True)
+    room = models.ForeignKey(
+        Room, verbose_name=_("room"), null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+    )
+    time_slot = models.ForeignKey(
+        TimeSlot,
+        verbose_name=_("time slot"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
+    notes = RichTextField(
+        _("notes"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Results and documentation, written after the session."),
+    )
+    slides_url = models.URLField(_("slides"), blank=True)
+    pad_url = models.URLField(_("pad"), blank=True, help_text=_("Link to the shared notes."))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("abstract"),
+        FieldPanel("description"),
+        FieldPanel("hosts"),
+        FieldRowPanel([FieldPanel("format"), FieldPanel("language")]),
+        FieldPanel("topics"),
+        FieldRowPanel([FieldPanel("room"), FieldPanel("time_slot")], heading=_("schedule")),
+        MultiFieldPanel(
+            [FieldPanel("notes"), FieldPanel("slides_url"), FieldPanel("pad_url")],
+            heading=_("documentation"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("abstract"),
+        index.SearchField("description"),
+        index.SearchField("hosts"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("format"),
+    ]
+
+    base_form_class = SessionPageForm
+    parent_page_types = ["barcamp_wagtail.EventPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("barcamp session")
+        verbose_name_plural = _("barcamp sessions")
+
+    @property
+    def event(self):
+        return self.get_parent().specific
+
+    @property
+    def language_name(self):
+        from ..conf import session_languages
+
+        return dict(session_languages()).get(self.language, self.language)
