@@ -16,4 +16,3 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["events"] = EventPage.objects.live().child_of(self).order_by("-start")
         return context
-

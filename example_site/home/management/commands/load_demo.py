@@ -35,7 +35,11 @@ class Command(BaseCommand):
         if home is None:
             root = Page.get_first_root_node()
             home = root.add_child(
-                instance=HomePage(title="Barcamps in Südwestfalen und im Ruhrgebiet", slug="barcamps", intro=f"<p>{demo.EVENT['intro']}</p>")
+                instance=HomePage(
+                    title="Barcamps in Südwestfalen und im Ruhrgebiet",
+                    slug="barcamps",
+                    intro=f"<p>{demo.EVENT['intro']}</p>",
+                )
             )
             site = Site.objects.filter(is_default_site=True).first()
             if site is None:

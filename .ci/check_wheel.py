@@ -1,0 +1,42 @@
+"""List the built wheel and sdist and check what they must and must not contain."""
+
+import sys
+import tarfile
+import zipfile
+
+REQUIRED = [
+    "barcamp_wagtail/templates/barcamp_wagtail/base.html",
+    "barcamp_wagtail/static/barcamp_wagtail/css/barcamp.css",
+    "barcamp_wagtail/locale/de/LC_MESSAGES/django.po",
+    "barcamp_wagtail/locale/de/LC_MESSAGES/django.mo",
+    "barcamp_wagtail/migrations/0001_initial.py",
+]
+FORBIDDEN = ("tests/", "example_site/", "benchmarks/", "docs/", ".ci/")
+
+
+def names(path):
+    if path.endswith(".whl"):
+        return zipfile.ZipFile(path).namelist()
+    with tarfile.open(path) as archive:
+        return [name.split("/", 1)[1] for name in archive.getnames() if "/" in name]
+
+
+def main(paths):
+    failed = False
+    for path in paths:
+        contents = names(path)
+        print(f"{path}: {len(contents)} files")
+        for name in sorted(contents):
+            print(f"  {name}")
+        missing = [name for name in REQUIRED if name not in contents]
+        extra = [name for name in contents if name.startswith(FORBIDDEN)]
+        for name in missing:
+            print(f"MISSING from {path}: {name}")
+        for name in extra:
+            print(f"MUST NOT BE in {path}: {name}")
+        failed = failed or bool(missing or extra)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,38 @@
+# The two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python example_site/manage.py
+
+.PHONY: demo test lint messages clean
+
+$(BIN)/.installed: setup.cfg pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (set PYTHON=...)."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,demo]"
+	touch $@
+
+demo: $(BIN)/.installed
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	@echo "Open http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(BIN)/.installed
+	@.ci/system-packages test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: $(BIN)/.installed
+	cd barcamp_wagtail && ../$(BIN)/django-admin makemessages -l de --no-obsolete
+	cd example_site && ../$(BIN)/django-admin makemessages -l de --no-obsolete --ignore=home/migrations
+	cd barcamp_wagtail && ../$(BIN)/django-admin compilemessages
+	cd example_site && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info test-artifacts

@@ -1,0 +1,17 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(settings):
+    """Tests read English unless they ask for German (the example site defaults to German)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "password")
+    client.force_login(user)
+    return client
