@@ -80,7 +80,7 @@ class EventPage(Page):
             SessionPage.objects.live()
             .child_of(self)
             .select_related("room", "time_slot")
-            .prefetch_related("tagged_items__tag")
+            .prefetch_related("topics")
             .order_by("time_slot__day", "time_slot__start", "room__sort_order", "title")
         )
 
