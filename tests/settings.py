@@ -5,12 +5,15 @@ import os
 from example_site.settings import *  # noqa: F403
 from example_site.settings import BASE_DIR, INSTALLED_APPS
 
+ARTIFACTS = BASE_DIR.parent / "test-artifacts"
+ARTIFACTS.mkdir(exist_ok=True)
+
 DEBUG = False
 SECRET_KEY = "tests-not-secret"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR.parent / "test-artifacts" / "media"
+MEDIA_ROOT = ARTIFACTS / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -33,12 +36,12 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": os.environ.get("BARCAMP_TEST_SQLITE", str(BASE_DIR.parent / "test-artifacts" / "tests.sqlite3")),
+            "NAME": os.environ.get("BARCAMP_TEST_SQLITE", str(ARTIFACTS / "tests.sqlite3")),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
                 "init_command": "PRAGMA journal_mode=WAL;",
             },
-            "TEST": {"NAME": str(BASE_DIR.parent / "test-artifacts" / "tests.sqlite3")},
+            "TEST": {"NAME": str(ARTIFACTS / "tests.sqlite3")},
         }
     }
