@@ -12,6 +12,7 @@ REQUIRED_APPS = [
     "wagtail.images",
     "wagtail.documents",
     "wagtail.snippets",
+    "wagtail.contrib.routable_page",
     "modelcluster",
     "taggit",
 ]

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "barcamp_wagtail",
     "example_site.home",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -13,7 +14,7 @@ from wagtail.search import index
 from ..blocks import EventBodyBlock
 
 
-class EventPage(Page):
+class EventPage(RoutablePageMixin, Page):
     """A barcamp: when and where it happens, who runs it, its rooms and time slots.
 
     Sessions (and the schedule, press and proposal pages) live below it.
@@ -88,6 +89,27 @@ class EventPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.sessions()
         return context
+
+    # Views are imported inside the routes: views → grid → models would be a cycle.
+    @path("now/", name="display")
+    def display_view(self, request):
+        """A self-refreshing "now and next" screen for the whole venue."""
+        from ..views import display
+
+        return display(request, self)
+
+    @path("now/<int:room_id>/", name="room_display")
+    def room_display_view(self, request, room_id):
+        """The "now and next" screen for one room's door."""
+        from ..views import display
+
+        return display(request, self, room_id=room_id)
+
+    @path("now/data/", name="display_data")
+    def display_data_view(self, request):
+        from ..views import display_json
+
+        return display_json(request, self)
 
 
 class EventOrganiser(Orderable):
