@@ -16,13 +16,18 @@ $(BIN)/.installed: setup.cfg pyproject.toml .ci/oldest.txt
 
 demo: $(BIN)/.installed
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --port $(PORT)
 	@echo "Open http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/.installed
 	@.ci/system-packages test
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+node_modules/.installed: package.json package-lock.json
+	@.ci/system-packages test
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -18,10 +18,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Do not create the demo admin login.")
+        parser.add_argument("--port", type=int, help="Serve the demo site as 127.0.0.1 on this port.")
 
     @transaction.atomic
     def handle(self, *args, **options):
         home = self.home_page()
+        if options["port"]:
+            Site.objects.filter(root_page=home).update(hostname="127.0.0.1", port=options["port"])
         event = self.event(home)
         rooms = self.rooms(event)
         slots = self.slots(event)
