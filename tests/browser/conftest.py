@@ -1,7 +1,9 @@
 """Browser tests: Playwright driving Debian's Chromium against the live test server.
 
 Every test saves a screenshot per step under test-artifacts/screenshots/<test>/;
-they are kept, so failures can be looked at.
+they are kept, so failures can be looked at. Test modules here mark themselves
+``django_db(transaction=True, serialized_rollback=True)``: the live server needs committed
+data, and the rollback keeps Wagtail's root page and Site between tests.
 """
 
 import json
@@ -31,14 +33,10 @@ DESKTOP = {"width": 1280, "height": 900}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    # One browser per test: while Playwright runs, the thread has a running event loop and
+    # Django hands out other connections, so the test database must be set up before it starts.
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():

@@ -9,6 +9,8 @@ from barcamp_wagtail.models import EventPage, SessionPage
 from ..factories import EVENT_DAY, make_event, make_room, make_session, make_slot
 from .conftest import PHONE, assert_accessible
 
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture
 def demo(live_server):
