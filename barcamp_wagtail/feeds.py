@@ -6,8 +6,7 @@ the request's Host header.
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import strip_tags
-from django.utils.translation import get_language
+from django.utils.html import escape, strip_tags
 
 from .structured_data import site_name
 
@@ -22,8 +21,7 @@ class PressReleaseRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        response = super().__call__(request, *args, **kwargs)
-        return response
+        return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
         return self.index
@@ -43,9 +41,6 @@ class PressReleaseRssFeed(Feed):
     def author_name(self, index):
         return site_name(index, self.request)
 
-    def language(self, index):
-        return get_language()
-
     def items(self, index):
         return index.releases()[: index.releases_in_feed]
 
@@ -53,7 +48,8 @@ class PressReleaseRssFeed(Feed):
         return release.title
 
     def item_description(self, release):
-        return release.lead
+        # Feed readers treat descriptions as HTML: the plain-text lead is escaped once more.
+        return escape(release.lead)
 
     def item_link(self, release):
         return release.get_full_url(self.request)
