@@ -3,7 +3,6 @@ Barcamp Südwestfalen + Ruhrgebiet. ``load()`` is idempotent: a second run chang
 
 import datetime
 
-
 from django.utils import timezone
 
 from barcamp_wagtail.models import PressIndexPage, PressReleasePage, Sponsor
