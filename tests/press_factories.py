@@ -36,7 +36,7 @@ def make_press_index(parent=None, title="Press", slug="press"):
 
 def make_release(parent, title="Barcamp was a success", day=datetime.date(2026, 10, 19), publish=True, **fields):
     fields.setdefault("lead", "About 40 people met in Iserlohn.")
-    release = PressReleasePage(title=title, dateline_place="Iserlohn", dateline_date=day, **fields)
+    release = PressReleasePage(title=title, dateline_place="Iserlohn", dateline_date=day, live=publish, **fields)
     parent.add_child(instance=release)
     revision = release.save_revision()
     if publish:
