@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail.coreutils import find_available_slug
 
 from .models import EventPage
@@ -57,7 +58,8 @@ def next_edition(request, page_id):
     """Ask for the new start date, then copy the event as a draft and open it in the editor."""
     event = get_object_or_404(EventPage, pk=page_id)
     if not can_copy_as_next_edition(event, request.user):
-        raise PermissionDenied
+        # Raised PermissionDenied would become Wagtail's redirect to the dashboard: answer 403 plainly.
+        return permission_denied(request, PermissionDenied())
     if request.method == "POST":
         form = NextEditionForm(request.POST, event=event)
         if form.is_valid():
