@@ -236,3 +236,42 @@ def test_press_pages_go_under_events_and_press_indexes_only():
     assert PressReleasePage.can_create_at(event)
     assert PressReleasePage.can_create_at(index)
     assert not PressReleasePage.can_create_at(home)
+
+
+@pytest.mark.parametrize("parent_kind", ["event", "index"])
+def test_editor_previews_a_new_press_release(editor_client, parent_kind):
+    parent = make_event() if parent_kind == "event" else make_press_index()
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("barcamp_wagtail", "pressreleasepage", parent.pk))
+
+    posted = editor_client.post(url, release_form_data())
+    preview = editor_client.get(url)
+
+    assert posted.json()["is_valid"]
+    assert preview.status_code == 200
+    assert "About 40 people from many trades" in preview.content.decode()
+
+
+def test_editor_previews_a_press_index(editor_client):
+    index = make_press_index()
+    make_release(index, "Listed release")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(index.pk,))
+
+    editor_client.post(url, nested_form_data({"title": "Press room", "slug": "press", "intro": rich_text("")}))
+    preview = editor_client.get(url)
+
+    assert preview.status_code == 200
+    assert "Listed release" in preview.content.decode()
+
+
+def test_the_press_index_needs_the_same_queries_for_many_releases(client, django_assert_max_num_queries):
+    index = make_press_index()
+    for number in range(3):
+        make_release(index, f"Release {number}")
+    client.get(index.url)
+    with django_assert_max_num_queries(12) as few:
+        client.get(index.url)
+    for number in range(3, 10):
+        make_release(index, f"Release {number}")
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(index.url)
