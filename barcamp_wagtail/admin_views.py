@@ -49,7 +49,8 @@ def next_edition_initial(event):
         start_date = start.replace(year=start.year + 1)
     except ValueError:  # 29 February
         start_date = start + datetime.timedelta(days=365)
-    title = f"{event.title} {start_date.year}"
+    old_year, new_year = str(start.year), str(start_date.year)
+    title = event.title.replace(old_year, new_year) if old_year in event.title else f"{event.title} {new_year}"
     slug = find_available_slug(event.get_parent(), slugify(title, allow_unicode=True) or f"{event.slug}-2")
     return {"title": title, "slug": slug, "start_date": start_date}
 

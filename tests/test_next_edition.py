@@ -42,7 +42,8 @@ def test_the_next_edition_form_suggests_a_year_later(editor_client, event):
 
     form = BeautifulSoup(response.content, "html.parser").find("form", action=next_edition_url(event))
     assert form.find("input", attrs={"name": "start_date"})["value"] == "2027-10-16"
-    assert form.find("input", attrs={"name": "title"})["value"] == "Barcamp 2026 2027"
+    assert form.find("input", attrs={"name": "title"})["value"] == "Barcamp 2027"
+    assert form.find("input", attrs={"name": "slug"})["value"] == "barcamp-2027"
 
 
 def test_an_event_is_copied_as_a_draft_next_edition_with_everything_shifted(editor_client, event):

@@ -4,7 +4,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from barcamp_wagtail.models import PressIndexPage, PressReleasePage
@@ -275,3 +277,21 @@ def test_the_press_index_needs_the_same_queries_for_many_releases(client, django
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(index.url)
+
+
+def test_an_embargoed_release_appears_when_its_time_has_come(editor_client, client):
+    index = make_press_index()
+    go_live_at = (datetime.datetime.now() + datetime.timedelta(days=30)).strftime("%Y-%m-%d %H:%M")
+    editor_client.post(add_release_url(index), release_form_data(go_live_at=go_live_at))
+    release = PressReleasePage.objects.get(slug="barcamp-full-house")
+    # The embargo ends: move the scheduled time into the past, as the clock would.
+    revision = release.scheduled_revision
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+
+    call_command("publish_scheduled", verbosity=0)
+
+    assert client.get(release.url).status_code == 200
+    assert release.title in client.get(index.url + "feed/atom/").content.decode()
