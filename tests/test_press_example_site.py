@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -8,7 +9,19 @@ from barcamp_wagtail.models import EventPage, PressIndexPage, PressReleasePage, 
 
 from .press_factories import make_press_index, make_release
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    # Wagtail's Image.generate_rendition_file() leaves its SpooledTemporaryFile to the garbage collector.
+    pytest.mark.filterwarnings(
+        "ignore:Exception ignored in.*SpooledTemporaryFile:pytest.PytestUnraisableExceptionWarning"
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rendition_cache():
+    """Wagtail caches renditions by image id, and ids come back after each test's rollback."""
+    cache.clear()
 
 
 def press_counts():
@@ -26,6 +39,7 @@ def test_the_demo_press_release_loads_once(client):
     call_command("load_demo", "--no-admin", verbosity=0)
 
     assert press_counts() == first == {"sponsors": 2, "indexes": 1, "releases": 1, "revisions": 1}
+    assert EventPage.objects.get().revisions.count() == 2
 
 
 def test_the_demo_press_release_quotes_the_organisers_and_thanks_the_sponsors(client):
@@ -43,6 +57,16 @@ def test_the_demo_press_release_quotes_the_organisers_and_thanks_the_sponsors(cl
     assert "christoph@derweltenraum.com" in text
     feed = client.get(release.get_parent().url + "feed/rss/").content.decode()
     assert release.title in feed
+
+
+def test_the_demo_event_shows_its_sponsors_logos(client):
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    page = BeautifulSoup(client.get(EventPage.objects.get().url).content, "html.parser")
+
+    logos = page.select(".barcamp-sponsor-wall img")
+    assert [logo["alt"] for logo in logos] == ["Devspire", "Küberit Systeme"]
+    assert all(int(logo["width"]) <= 240 and int(logo["height"]) <= 120 for logo in logos)
 
 
 def test_press_blocks_and_pages_have_german_labels():

@@ -2,15 +2,19 @@
 Barcamp Südwestfalen + Ruhrgebiet. ``load()`` is idempotent: a second run changes nothing."""
 
 import datetime
+import io
 
+from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.images import get_image_model
 
 from barcamp_wagtail.models import PressIndexPage, PressReleasePage, Sponsor
 
-# (name, short description); links are left for the editors to fill in.
+# (name, short description, logo colour); links are left for the editors to fill in.
 SPONSORS = [
-    ("Devspire", "Sponsor des ersten Barcamps Südwestfalen + Ruhrgebiet."),
-    ("Küberit Systeme", "Sponsor des ersten Barcamps Südwestfalen + Ruhrgebiet."),
+    ("Devspire", "Sponsor des ersten Barcamps Südwestfalen + Ruhrgebiet.", "#0b5394"),
+    ("Küberit Systeme", "Sponsor des ersten Barcamps Südwestfalen + Ruhrgebiet.", "#38761d"),
 ]
 
 PRESS_INDEX = {
@@ -108,11 +112,11 @@ CONTACT_EMAIL = "christoph@derweltenraum.com"
 
 
 def load(home, event):
-    """Create the sponsors, the press index below ``home`` and the press release about ``event``."""
-    sponsors = [
-        Sponsor.objects.get_or_create(name=name, defaults={"description": description})[0]
-        for name, description in SPONSORS
-    ]
+    """Create the sponsors (shown on ``event``), the press index below ``home`` and the press release."""
+    sponsors = [sponsor(*fields) for fields in SPONSORS]
+    if not any(block.block_type == "sponsor_wall" for block in event.body):
+        event.body.append(("sponsor_wall", {"heading": "Sponsoren", "tiers": [{"name": "", "sponsors": sponsors}]}))
+        event.save_revision().publish()
     index = PressIndexPage.objects.child_of(home).filter(slug=PRESS_INDEX["slug"]).first()
     if index is None:
         index = PressIndexPage(title=PRESS_INDEX["title"], slug=PRESS_INDEX["slug"], intro=PRESS_INDEX["intro"])
@@ -131,6 +135,26 @@ def load(home, event):
     )
     index.add_child(instance=release)
     release.save_revision().publish()
+
+
+def sponsor(name, description, colour):
+    found = Sponsor.objects.filter(name=name).first()
+    if found is not None:
+        return found
+    return Sponsor.objects.create(name=name, description=description, logo=logo_image(name, colour))
+
+
+def logo_image(name, colour):
+    """A plain wordmark, drawn at load time so the demo needs no image files."""
+    from PIL import Image as PillowImage
+    from PIL import ImageDraw
+
+    picture = PillowImage.new("RGB", (480, 160), colour)
+    ImageDraw.Draw(picture).text((24, 60), name, fill="white", font_size=48)
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    file = ImageFile(buffer, name=f"logo-{slugify(name)}.png")
+    return get_image_model().objects.create(title=f"Logo {name}", file=file)
 
 
 def release_body(sponsors):
