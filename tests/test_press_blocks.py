@@ -7,13 +7,7 @@ from barcamp_wagtail import blocks
 
 from .press_factories import make_document, make_image, make_sponsor
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Wagtail's Image.generate_rendition_file() leaves its SpooledTemporaryFile to the garbage collector.
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in.*SpooledTemporaryFile:pytest.PytestUnraisableExceptionWarning"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 ALL_PRESS_BLOCKS = [
     blocks.SponsorBlock,

@@ -9,13 +9,7 @@ from barcamp_wagtail.models import EventPage, PressIndexPage, PressReleasePage, 
 
 from .press_factories import make_press_index, make_release
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Wagtail's Image.generate_rendition_file() leaves its SpooledTemporaryFile to the garbage collector.
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in.*SpooledTemporaryFile:pytest.PytestUnraisableExceptionWarning"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

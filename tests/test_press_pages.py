@@ -14,13 +14,7 @@ from barcamp_wagtail.models import PressIndexPage, PressReleasePage
 from .factories import make_event, make_home, make_session
 from .press_factories import list_block, make_document, make_image, make_press_index, make_release, make_sponsor
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Wagtail's Image.generate_rendition_file() leaves its SpooledTemporaryFile to the garbage collector.
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in.*SpooledTemporaryFile:pytest.PytestUnraisableExceptionWarning"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
