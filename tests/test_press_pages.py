@@ -289,3 +289,12 @@ def test_an_embargoed_release_appears_when_its_time_has_come(editor_client, clie
 
     assert client.get(release.url).status_code == 200
     assert release.title in client.get(index.url + "feed/atom/").content.decode()
+
+
+def test_the_press_release_editor_opens_with_the_press_blocks(editor_client):
+    response = editor_client.get(add_release_url(make_event()))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    for label in ("sponsor wall", "key figures", "press contact", "call to action"):
+        assert label in content

@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from barcamp_wagtail.models import Sponsor
+from barcamp_wagtail.models import EventPage, Sponsor, sponsor_tiers
 
+from .factories import make_event
 from .press_factories import make_image, make_sponsor
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +40,27 @@ def test_sponsors_have_their_own_admin_menu_entry(editor_client):
 
     assert reverse("wagtailsnippets_barcamp_wagtail_sponsor:list") in dashboard
     assert "Küberit Systeme" in listing
+
+
+def test_an_events_sponsors_are_collected_by_tier_in_page_order():
+    gold, silver, friend = make_sponsor("Gold Inc"), make_sponsor("Silver Ltd"), make_sponsor("Friend eV")
+    event = make_event(
+        body=[
+            ("sponsor", {"sponsor": friend, "show_description": True}),
+            (
+                "sponsor_wall",
+                {
+                    "heading": "",
+                    "tiers": [{"name": "Gold", "sponsors": [gold]}, {"name": "Silver", "sponsors": [silver, friend]}],
+                },
+            ),
+        ]
+    )
+
+    tiers = sponsor_tiers(EventPage.objects.get(pk=event.pk))
+
+    assert [(name, [s.name for s in sponsors]) for name, sponsors in tiers] == [
+        ("", ["Friend eV"]),
+        ("Gold", ["Gold Inc"]),
+        ("Silver", ["Silver Ltd"]),
+    ]

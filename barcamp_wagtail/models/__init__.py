@@ -1,7 +1,7 @@
 from .event import EventOrganiser, EventPage, Room, TimeSlot
 from .press import PressIndexPage, PressReleasePage
 from .session import SessionPage, SessionTopic
-from .sponsor import Sponsor
+from .sponsor import Sponsor, sponsor_tiers
 
 __all__ = [
     "EventOrganiser",
@@ -13,4 +13,5 @@ __all__ = [
     "SessionTopic",
     "Sponsor",
     "TimeSlot",
+    "sponsor_tiers",
 ]

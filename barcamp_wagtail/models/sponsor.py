@@ -33,3 +33,26 @@ class Sponsor(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def sponsor_tiers(page):
+    """The sponsors shown in ``page.body``, as ``[(tier name, [sponsor, …]), …]`` in page order.
+
+    Single sponsor blocks form tiers without a name. A sponsor is listed once, in its first place.
+    Meant for other renderings of an event, such as the PDF booklet.
+    """
+    tiers, seen = [], set()
+
+    def add(name, sponsors):
+        fresh = [s for s in sponsors if s is not None and s.pk not in seen]
+        seen.update(s.pk for s in fresh)
+        if fresh:
+            tiers.append((name, fresh))
+
+    for block in getattr(page, "body", None) or []:
+        if block.block_type == "sponsor":
+            add("", [block.value["sponsor"]])
+        elif block.block_type == "sponsor_wall":
+            for tier in block.value["tiers"]:
+                add(tier["name"], list(tier["sponsors"]))
+    return tiers
