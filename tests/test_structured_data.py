@@ -4,6 +4,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from barcamp_wagtail import structured_data
 from barcamp_wagtail.models import EventOrganiser
 
 from .factories import make_event
@@ -150,3 +151,15 @@ def test_a_title_cannot_break_out_of_the_json_ld_script(client, kind):
     data = json_ld(head)
     assert (data.get("name") or data.get("headline")) == HOSTILE
     assert open_graph(head)["og:title"] == HOSTILE
+
+
+def test_offers_appear_only_when_the_event_provides_them():
+    event = make_full_event()
+    offer = {"@type": "Offer", "price": "0", "priceCurrency": "EUR", "url": "https://tickets.example/"}
+
+    without = structured_data.event_data(event)
+    event.structured_data_offers = lambda: [offer]
+    with_offers = structured_data.event_data(event)
+
+    assert "offers" not in without
+    assert with_offers["offers"] == [offer]
