@@ -33,6 +33,29 @@ def _iso(value):
     return timezone.localtime(value).isoformat() if value else None
 
 
+def first_image(page):
+    """The first image in ``page.body`` (an image block, else a download photo), or None."""
+    for block in getattr(page, "body", None) or []:
+        if block.block_type == "image" and block.value.get("image"):
+            return block.value["image"]
+        if block.block_type == "downloads":
+            for photo in block.value.get("photos") or []:
+                if photo.get("image"):
+                    return photo["image"]
+    return None
+
+
+def image_data(page, request=None):
+    """A link-preview rendition of the page's first image: dict with url, width, height, alt; or None."""
+    image = first_image(page)
+    site = page.get_site()
+    if image is None or site is None:
+        return None
+    rendition = image.get_rendition("fill-1200x630-c50")
+    url = rendition.url if "://" in rendition.url else site.root_url + rendition.url
+    return {"url": url, "width": rendition.width, "height": rendition.height, "alt": image.default_alt_text}
+
+
 def organisation(name, url=""):
     data = {"@type": "Organization", "name": name}
     if url:
@@ -62,6 +85,9 @@ def event_data(event, request=None):
     organisers = [organisation(o.name, o.url) for o in event.organisers.all()]
     if organisers:
         data["organizer"] = organisers
+    image = image_data(event, request)
+    if image:
+        data["image"] = [image["url"]]
     # Ticket data is not part of the event model; a subclass or host may provide it.
     offers = getattr(event, "structured_data_offers", None)
     offers = offers() if callable(offers) else offers
@@ -87,6 +113,9 @@ def news_article_data(release, request=None):
         "url": release.get_full_url(request),
         "mainEntityOfPage": release.get_full_url(request),
     }
+    image = image_data(release, request)
+    if image:
+        data["image"] = [image["url"]]
     if release.dateline_place:
         data["locationCreated"] = {"@type": "Place", "name": release.dateline_place}
     if event:
@@ -123,6 +152,14 @@ def open_graph(page, request=None):
         properties.append(("og:type", "website"))
     if description:
         properties.append(("og:description", description))
+    image = image_data(page, request)
+    if image:
+        properties += [
+            ("og:image", image["url"]),
+            ("og:image:width", str(image["width"])),
+            ("og:image:height", str(image["height"])),
+            ("og:image:alt", image["alt"]),
+        ]
     return properties
 
 

@@ -3,12 +3,13 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 
 from barcamp_wagtail import structured_data
 from barcamp_wagtail.models import EventOrganiser
 
 from .factories import make_event
-from .press_factories import make_press_index, make_release
+from .press_factories import make_image, make_press_index, make_release
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +164,20 @@ def test_offers_appear_only_when_the_event_provides_them():
 
     assert "offers" not in without
     assert with_offers["offers"] == [offer]
+
+
+def test_a_release_with_an_image_offers_it_to_link_previews(client):
+    cache.clear()
+    image = make_image("Plenary", 1600, 900)
+    release = make_release(
+        make_press_index(), "News", body=[("image", {"image": image, "caption": "The plenary", "credit": "Jane"})]
+    )
+
+    head = head_of(client, release)[1]
+
+    tags = open_graph(head)
+    assert tags["og:image"].startswith("http://localhost/")
+    assert tags["og:image"].endswith(".fill-1200x630-c50.png")
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+    assert tags["og:image:alt"] == "Plenary"
+    assert json_ld(head)["image"] == [tags["og:image"]]
