@@ -58,7 +58,7 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("body"),
     ]
 
-    subpage_types = ["barcamp_wagtail.SessionPage"]
+    subpage_types = ["barcamp_wagtail.SessionPage", "barcamp_wagtail.PressReleasePage"]
 
     class Meta:
         verbose_name = _("barcamp event")

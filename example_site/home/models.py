@@ -9,7 +9,7 @@ class HomePage(Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["barcamp_wagtail.EventPage"]
+    subpage_types = ["barcamp_wagtail.EventPage", "barcamp_wagtail.PressIndexPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

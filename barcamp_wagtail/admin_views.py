@@ -1,0 +1,91 @@
+"""Admin views added to Wagtail's page editor (wired in wagtail_hooks.py)."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
+from wagtail.coreutils import find_available_slug
+
+from .models import EventPage
+from .next_edition import copy_as_next_edition
+
+
+class NextEditionForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=255)
+    slug = forms.SlugField(label=_("slug"), max_length=255, allow_unicode=True)
+    start_date = forms.DateField(
+        label=_("first day of the next edition"),
+        help_text=_("Dates, rooms and time slots move by the same number of days."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        self.event = event
+        super().__init__(*args, **kwargs)
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if self.event.get_parent().get_children().filter(slug=slug).exists():
+            raise forms.ValidationError(_("A page with this slug already exists next to the event."))
+        return slug
+
+
+def can_copy_as_next_edition(event, user):
+    parent = event.get_parent()
+    return EventPage.can_create_at(parent) and parent.permissions_for_user(user).can_add_subpage()
+
+
+def next_edition_initial(event):
+    start = timezone.localtime(event.start).date()
+    try:
+        start_date = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        start_date = start + datetime.timedelta(days=365)
+    old_year, new_year = str(start.year), str(start_date.year)
+    title = event.title.replace(old_year, new_year) if old_year in event.title else f"{event.title} {new_year}"
+    slug = find_available_slug(event.get_parent(), slugify(title, allow_unicode=True) or f"{event.slug}-2")
+    return {"title": title, "slug": slug, "start_date": start_date}
+
+
+def next_edition(request, page_id):
+    """Ask for the new start date, then copy the event as a draft and open it in the editor."""
+    event = get_object_or_404(EventPage, pk=page_id)
+    if not can_copy_as_next_edition(event, request.user):
+        # Raised PermissionDenied would become Wagtail's redirect to the dashboard: answer 403 plainly.
+        return permission_denied(request, PermissionDenied())
+    if request.method == "POST":
+        form = NextEditionForm(request.POST, event=event)
+        if form.is_valid():
+            copy = copy_as_next_edition(
+                event,
+                start_date=form.cleaned_data["start_date"],
+                title=form.cleaned_data["title"],
+                slug=form.cleaned_data["slug"],
+                user=request.user,
+            )
+            messages.success(
+                request,
+                _("'%(title)s' was created as a draft. Check its dates, rooms and time slots, then publish it.")
+                % {"title": copy.title},
+            )
+            return redirect("wagtailadmin_pages:edit", copy.pk)
+    else:
+        form = NextEditionForm(initial=next_edition_initial(event), event=event)
+    return TemplateResponse(
+        request,
+        "barcamp_wagtail/admin/next_edition.html",
+        {
+            "event": event,
+            "form": form,
+            "action_url": reverse("barcamp_wagtail_next_edition", args=[event.pk]),
+            "cancel_url": reverse("wagtailadmin_explore", args=[event.get_parent().pk]),
+        },
+    )
