@@ -1,0 +1,118 @@
+"""All admin wiring of the app: the session proposal inbox and its extra views."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView
+
+from . import admin_views
+from .models import SessionProposal
+
+# Spreadsheet programs run a cell starting with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def admin_column(label):
+    def decorate(method):
+        method.short_description = label
+        return method
+
+    return decorate
+
+
+def neutralise_formula(value):
+    """Text a spreadsheet shows as text: a leading formula character gets a quote before it."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class ProposalIndexView(IndexView):
+    """The inbox list. Its CSV and XLSX exports neutralise formulas, which modeladmin does not."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return super().preprocess_field_value(field, neutralise_formula(value), export_format)
+
+
+class ProposalPermissionHelper(PermissionHelper):
+    """Proposals come from visitors only; moderators read, decide and delete them."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class SessionProposalAdmin(ModelAdmin):
+    model = SessionProposal
+    menu_label = _("Session proposals")
+    menu_icon = "mail"
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = ProposalIndexView
+    permission_helper_class = ProposalPermissionHelper
+    index_template_name = "barcamp_wagtail/admin/proposal_index.html"
+    inspect_template_name = "barcamp_wagtail/admin/proposal_inspect.html"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "abstract",
+        "format",
+        "topic",
+        "link",
+        "name",
+        "email",
+        "show_name",
+        "privacy_consent",
+        "consent_at",
+        "language",
+        "event",
+        "status",
+        "session",
+        "created_at",
+        "updated_at",
+        "decided_at",
+    ]
+    list_display = ["title", "event", "status", "format", "topic", "public_name", "created_at"]
+    list_filter = ["event", "status", "topic", "created_at"]
+    list_select_related = ["event"]
+    search_fields = ["title", "abstract", "topic", "name", "email"]
+    # No e-mail address in files that get passed around; the public name only with consent.
+    list_export = [
+        "title",
+        "abstract",
+        "format_label",
+        "topic",
+        "link",
+        "public_name",
+        "status_label",
+        "event",
+        "created_at",
+    ]
+    export_filename = "session-proposals"
+
+    @admin_column(_("public name"))
+    def public_name(self, obj):
+        return obj.public_name
+
+    @admin_column(_("format"))
+    def format_label(self, obj):
+        return obj.get_format_display()
+
+    @admin_column(_("status"))
+    def status_label(self, obj):
+        return obj.get_status_display()
+
+
+modeladmin_register(SessionProposalAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_proposal_admin_urls():
+    return [
+        path("barcamp/proposals/decide/", admin_views.decide, name="barcamp_wagtail_decide"),
+        path("barcamp/proposals/privacy/", admin_views.privacy_request, name="barcamp_wagtail_privacy"),
+    ]
