@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core import signing
-from django.core.validators import URLValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +24,7 @@ from .conf import get_setting
 from .models import SessionProposal
 from .models.proposal import ABSTRACT_MAX, EMAIL_MAX, LINK_MAX, NAME_MAX, TITLE_MAX, TOPIC_MAX
 
-FORM_TOKEN_SALT = "barcamp_wagtail.proposal.form"
+FORM_TOKEN_SALT = "barcamp_wagtail.proposal.form"  # noqa: S105  (a salt, not a secret)
 
 # C0 and C1 control characters, and the bidi embedding/override/isolate characters that can
 # make a text read differently from what it is (U+202A–U+202E, U+2066–U+2069).

@@ -31,7 +31,7 @@ def hit(scope, request):
     window = get_setting("PROPOSAL_RATE_WINDOW")
     cache = caches[get_setting("PROPOSAL_RATE_CACHE")]
     # Hashed: the cache need not hold visitors' addresses.
-    key = "barcamp_wagtail:rate:{}:{}".format(scope, hashlib.sha256(client_address(request).encode()).hexdigest())
+    key = f"barcamp_wagtail:rate:{scope}:{hashlib.sha256(client_address(request).encode()).hexdigest()}"
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from .event import EventPage
 from .session import SessionPage
 
-EDIT_TOKEN_SALT = "barcamp_wagtail.proposal.edit"
+EDIT_TOKEN_SALT = "barcamp_wagtail.proposal.edit"  # noqa: S105  (a salt, not a secret)
 
 # Limits shared by the database and the form: one number for both.
 TITLE_MAX = 120

@@ -6,7 +6,10 @@ from ... import privacy
 
 
 class Command(BaseCommand):
-    help = "Privacy requests about session proposals: export or erase what is held about an e-mail address, purge old proposals."
+    help = (
+        "Privacy requests about session proposals: export or erase what is held about an e-mail address, "
+        "purge old proposals."
+    )
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
