@@ -121,7 +121,7 @@ def recaptcha_field(client_address=None):
     if not get_setting("PROPOSAL_RECAPTCHA"):
         return None
     if get_setting("PROPOSAL_RECAPTCHA_VERSION") == 3:
-        widget = ReCaptchaV3(action="proposal", attrs={"required_score": get_setting("PROPOSAL_RECAPTCHA_SCORE")})
+        widget = ReCaptchaV3(action="proposal", required_score=get_setting("PROPOSAL_RECAPTCHA_SCORE"))
     else:
         widget = ReCaptchaV2Checkbox(api_params={"hl": (get_language() or "en").split("-")[0]})
     field = GuardedReCaptchaField(widget=widget, label=_("Spam protection"))
