@@ -136,7 +136,7 @@ class ProposalPage(RoutablePageMixin, Page):
 
         return proposal_thanks(request, self)
 
-    @path("edit/<str:token>/", name="edit")
+    @path("edit/<path:token>/", name="edit")
     def proposal_edit(self, request, token):
         from ..views import proposal_edit
 
@@ -214,13 +214,15 @@ class SessionProposal(models.Model):
         return self.name if self.show_name else ""
 
     def edit_token(self):
-        return signing.dumps({"p": self.pk, "k": self.edit_key}, salt=EDIT_TOKEN_SALT)
+        """The signed token of the private edit link. Wagtail's URLs allow only letters, digits, "_"
+        and "-" in a path segment, so the signature's ":" separators become "/"."""
+        return signing.dumps({"p": self.pk, "k": self.edit_key}, salt=EDIT_TOKEN_SALT).replace(":", "/")
 
     @classmethod
     def from_edit_token(cls, token, event):
         """The proposal an edit link is for, while it may still be changed; else None."""
         try:
-            data = signing.loads(token, salt=EDIT_TOKEN_SALT)
+            data = signing.loads(token.strip("/").replace("/", ":"), salt=EDIT_TOKEN_SALT)
             proposal = cls.objects.get(pk=int(data["p"]), event=event, status=cls.Status.SUBMITTED)
         except (signing.BadSignature, cls.DoesNotExist, KeyError, TypeError, ValueError):
             return None

@@ -1,7 +1,6 @@
 """Spam and abuse: reCAPTCHA (mocked at its client), honeypot, time trap and rate limit."""
 
 import json
-import socket
 from unittest import mock
 from urllib.error import HTTPError, URLError
 
@@ -33,7 +32,7 @@ def test_a_submission_google_calls_a_bot_is_not_stored(proposal_page, visitor, r
     [
         URLError("Name or service not known"),
         HTTPError("https://www.google.com/recaptcha/api/siteverify", 500, "Server Error", {}, None),
-        socket.timeout("timed out"),
+        TimeoutError("timed out"),
         TimeoutError("timed out"),
         json.JSONDecodeError("Expecting value", "<html>", 0),
         KeyError("success"),
@@ -75,7 +74,7 @@ def test_the_verify_request_uses_the_short_timeout(proposal_page, visitor):
         mock.patch("django_recaptcha.fields.client.submit", new=real_submit),
         mock.patch("django_recaptcha.client.build_opener") as build_opener,
     ):
-        build_opener.return_value.open.side_effect = socket.timeout("timed out")
+        build_opener.return_value.open.side_effect = TimeoutError("timed out")
         response = visitor.send(proposal_page)
 
     assert build_opener.return_value.open.call_args.kwargs["timeout"] == 3
