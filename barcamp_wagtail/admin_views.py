@@ -1,6 +1,7 @@
 """Admin views for the proposal inbox that wagtail-modeladmin does not offer: bulk decisions
 and privacy requests. Wired up in wagtail_hooks.py; every view needs the moderate permission."""
 
+import functools
 import json
 
 from django import forms
@@ -20,6 +21,23 @@ MODERATE_PERMISSION = "barcamp_wagtail.moderate_sessionproposal"
 INBOX_URL_NAME = "barcamp_wagtail_sessionproposal_modeladmin_index"
 
 
+def forbidden(request):
+    """A plain 403 page. Wagtail would turn PermissionDenied into a redirect to the dashboard,
+    which hides from scripts and tests that the request was refused."""
+    return TemplateResponse(request, "barcamp_wagtail/admin/forbidden.html", status=403)
+
+
+def refuse_with_403(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+    return wrapped
+
+
 def _require_moderator(request):
     if not request.user.has_perm(MODERATE_PERMISSION):
         raise PermissionDenied
@@ -33,6 +51,7 @@ class DecisionForm(forms.Form):
     )
 
 
+@refuse_with_403
 @require_http_methods(["GET", "POST"])
 def decide(request):
     """Accept or decline several submitted proposals at once."""
@@ -83,6 +102,7 @@ class PrivacyRequestForm(forms.Form):
         return data
 
 
+@refuse_with_403
 @require_http_methods(["GET", "POST"])
 def privacy_request(request):
     """Answer a data subject's request: export or erase what the proposals hold about them."""

@@ -94,6 +94,22 @@ class SessionProposalAdmin(ModelAdmin):
     ]
     export_filename = "session-proposals"
 
+    # Refusals are answered with 403 rather than Wagtail's redirect to the dashboard.
+    def index_view(self, request):
+        return admin_views.refuse_with_403(super().index_view)(request)
+
+    def create_view(self, request):
+        return admin_views.refuse_with_403(super().create_view)(request)
+
+    def edit_view(self, request, instance_pk):
+        return admin_views.refuse_with_403(super().edit_view)(request, instance_pk)
+
+    def inspect_view(self, request, instance_pk):
+        return admin_views.refuse_with_403(super().inspect_view)(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        return admin_views.refuse_with_403(super().delete_view)(request, instance_pk)
+
     @admin_column(_("public name"))
     def public_name(self, obj):
         return obj.public_name

@@ -241,7 +241,8 @@ class SessionProposal(models.Model):
 
     @transaction.atomic
     def accept(self, user=None):
-        """Create (or update) the public session page under the event and publish it."""
+        """Create (or update) the public session page under the event and publish it.
+        The host name is shown only if the submitter allowed it."""
         session = self.session.specific if self.session_id else None
         if session is None:
             session = SessionPage(slug=self._free_slug())
@@ -249,7 +250,8 @@ class SessionProposal(models.Model):
             self.event.add_child(instance=session)
         else:
             self._fill_session(session)
-        session.save_revision(user=user).publish(user=user)
+        # The moderate permission is the permission to publish what was accepted.
+        session.save_revision(user=user).publish(user=user, skip_permission_checks=True)
         self.session = session
         self.status = self.Status.ACCEPTED
         self.decided_at = timezone.now()
