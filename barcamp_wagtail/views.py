@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import mail, ratelimit
+from .conf import get_setting
 from .forms import ProposalEditForm, ProposalForm, read_form_token
 from .models import SessionProposal
 
@@ -47,7 +48,9 @@ def proposal_form(request, page):
         form = ProposalForm(initial={name: request.POST.get(name, "") for name in ("title", "abstract", "topic")})
         message = _("Too many proposals were sent from your connection. Please wait a while and try again.")
         context = {"event": event, "is_open": True, "form": form, "rate_limited": message}
-        return _render(request, page, template, context, status=429)
+        response = _render(request, page, template, context, status=429)
+        response["Retry-After"] = str(int(get_setting("PROPOSAL_RATE_WINDOW")))
+        return response
 
     # A double click or a re-sent POST: the proposal is already stored.
     nonce, _age = read_form_token(request.POST.get("form_token"))

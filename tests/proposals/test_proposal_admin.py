@@ -253,3 +253,35 @@ def test_proposals_are_not_in_the_search_index():
     from wagtail.search.index import get_indexed_models
 
     assert SessionProposal not in get_indexed_models()
+
+
+def test_the_inbox_needs_the_same_number_of_queries_for_many_proposals(
+    editor_client, event, django_assert_max_num_queries
+):
+    for index in range(3):
+        make_proposal(event, title=f"Few {index}")
+    editor_client.get(INBOX)
+    with django_assert_max_num_queries(60) as few:
+        editor_client.get(INBOX)
+    for index in range(30):
+        make_proposal(event, title=f"Many {index}")
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = editor_client.get(INBOX)
+
+    assert "Many 29" in response.content.decode()
+
+
+def test_visitor_text_is_escaped_on_the_public_pages(event, client):
+    from .conftest import make_proposal_page
+
+    page = make_proposal_page(event)
+    proposal = make_proposal(event, title="<script>alert(1)</script>", abstract="<b onmouseover=x>hi</b>")
+    edit = client.get(page.url + page.reverse_subpage("edit", args=[proposal.edit_token()])).content.decode()
+    session = proposal.accept()
+    public = client.get(session.url).content.decode() + client.get(event.url).content.decode()
+
+    for html in (edit, public):
+        assert "<script>alert(1)</script>" not in html
+        assert "<b onmouseover" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

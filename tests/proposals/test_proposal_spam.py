@@ -231,3 +231,11 @@ def test_the_rate_limit_window_ends(proposal_page, settings):
     cache.clear()  # what the cache does when the window's timeout passes
 
     assert visitor.send(proposal_page).status_code == 303
+
+
+def test_the_429_page_says_when_to_come_back(proposal_page, settings):
+    settings.BARCAMP_WAGTAIL |= {"PROPOSAL_RATE_LIMIT": 1, "PROPOSAL_RATE_WINDOW": 600}
+    visitor = Visitor()
+    visitor.send(proposal_page)
+
+    assert visitor.send(proposal_page)["Retry-After"] == "600"
