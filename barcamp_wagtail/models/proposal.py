@@ -247,7 +247,8 @@ class SessionProposal(models.Model):
         if session is None:
             session = SessionPage(slug=self._free_slug())
             self._fill_session(session)
-            self.event.add_child(instance=session)
+            # A fresh parent: treebeard places the child by the parent's stored child count.
+            EventPage.objects.get(pk=self.event_id).add_child(instance=session)
         else:
             self._fill_session(session)
         # The moderate permission is the permission to publish what was accepted.

@@ -285,3 +285,13 @@ def test_visitor_text_is_escaped_on_the_public_pages(event, client):
         assert "<script>alert(1)</script>" not in html
         assert "<b onmouseover" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_accepting_many_proposals_of_one_event_in_a_row(event):
+    proposals = [make_proposal(event, title=f"Row {index}") for index in range(4)]
+    stale = SessionProposal.objects.select_related("event").filter(pk__in=[p.pk for p in proposals])
+
+    sessions = [proposal.accept() for proposal in stale]
+
+    assert len({session.path for session in sessions}) == 4
+    assert all(session.get_parent().pk == event.pk for session in sessions)

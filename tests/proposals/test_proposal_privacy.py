@@ -112,3 +112,16 @@ def test_the_admin_erases_only_after_confirmation(editor_client, event):
     confirmed = editor_client.post(PRIVACY, {"email": "grace@example.org", "action": "erase", "confirm": "on"})
     proposal.refresh_from_db()
     assert confirmed.status_code == 302 and proposal.email == ""
+
+
+def test_erased_names_are_not_found_by_the_site_search(event, django_capture_on_commit_callbacks):
+    proposal = make_proposal(event, title="Indexed", name="Ada Unique", email="ada@example.org")
+    with django_capture_on_commit_callbacks(execute=True):  # the index is updated after commit
+        proposal.accept()
+    assert SessionPage.objects.live().search("Unique").count() == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run("erase", "ada@example.org")
+
+    assert SessionPage.objects.live().search("Unique").count() == 0
+    assert SessionPage.objects.live().search("Indexed").count() == 1
