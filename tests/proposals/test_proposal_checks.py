@@ -1,7 +1,12 @@
+from unittest import mock
+
 import pytest
 from django.core.checks import run_checks
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
+
+# Some checks of newer Django and Wagtail versions read the database.
+pytestmark = pytest.mark.django_db
 
 REAL_KEYS = {"RECAPTCHA_PUBLIC_KEY": "6Lc-real-public-key", "RECAPTCHA_PRIVATE_KEY": "6Lc-real-private-key"}
 
@@ -57,7 +62,14 @@ def test_a_client_address_header_must_be_a_meta_key(settings):
     assert "barcamp_wagtail.E032" in ids(run_checks())
 
 
-def test_modeladmin_is_a_required_app(settings):
-    settings.INSTALLED_APPS = [app for app in settings.INSTALLED_APPS if app != "wagtail_modeladmin"]
+@pytest.mark.parametrize("app", ["wagtail_modeladmin", "django_recaptcha"])
+def test_the_proposal_apps_are_required(app):
+    from barcamp_wagtail.checks import check_required_apps
 
-    assert "barcamp_wagtail.E001" in ids(run_checks())
+    # Patched rather than removed from INSTALLED_APPS: reloading the URLconf without an app
+    # fails on Wagtail 8 for reasons unrelated to this check.
+    with mock.patch("barcamp_wagtail.checks.apps.is_installed", side_effect=lambda name: name != app):
+        messages = check_required_apps(None)
+
+    assert [message.id for message in messages] == ["barcamp_wagtail.E001"]
+    assert app in messages[0].msg
