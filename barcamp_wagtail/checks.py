@@ -4,7 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from .conf import DEFAULTS
+from .conf import DEFAULTS, get_setting
 
 REQUIRED_APPS = [
     "wagtail",
@@ -15,6 +15,8 @@ REQUIRED_APPS = [
     "wagtail.contrib.routable_page",
     "modelcluster",
     "taggit",
+    "wagtail_modeladmin",
+    "django_recaptcha",
 ]
 
 
@@ -120,3 +122,54 @@ def _contains_block(node, name):
     from django.template.loader_tags import BlockNode
 
     return node.name != name and any(child.name == name for child in node.nodelist.get_nodes_by_type(BlockNode))
+
+
+@register(Tags.security, deploy=True)
+def check_recaptcha_keys(app_configs, **kwargs):
+    """Google's test keys accept every submission: in production the proposal form would have no captcha."""
+    if not isinstance(getattr(settings, "BARCAMP_WAGTAIL", {}), dict) or not get_setting("PROPOSAL_RECAPTCHA"):
+        return []
+    from django_recaptcha.constants import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY
+
+    public = getattr(settings, "RECAPTCHA_PUBLIC_KEY", TEST_PUBLIC_KEY)
+    private = getattr(settings, "RECAPTCHA_PRIVATE_KEY", TEST_PRIVATE_KEY)
+    if public == TEST_PUBLIC_KEY or private == TEST_PRIVATE_KEY or not public or not private:
+        return [
+            Error(
+                "The session proposal form uses Google's reCAPTCHA test keys, which let every bot through.",
+                hint="Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY to your site's keys, "
+                "or switch reCAPTCHA off with BARCAMP_WAGTAIL['PROPOSAL_RECAPTCHA'] = False.",
+                id="barcamp_wagtail.E030",
+            )
+        ]
+    return []
+
+
+@register(Tags.compatibility)
+def check_proposal_settings(app_configs, **kwargs):
+    if not isinstance(getattr(settings, "BARCAMP_WAGTAIL", {}), dict):
+        return []
+    messages = []
+    if get_setting("PROPOSAL_RECAPTCHA"):
+        timeout = getattr(settings, "RECAPTCHA_VERIFY_REQUEST_TIMEOUT", 10)
+        if not isinstance(timeout, (int, float)) or timeout > 5:
+            messages.append(
+                Warning(
+                    "reCAPTCHA verification may keep a visitor waiting for more than 5 seconds.",
+                    hint="Set RECAPTCHA_VERIFY_REQUEST_TIMEOUT = 3.",
+                    id="barcamp_wagtail.W030",
+                )
+            )
+        if get_setting("PROPOSAL_RECAPTCHA_VERSION") not in (2, 3):
+            messages.append(
+                Error("BARCAMP_WAGTAIL['PROPOSAL_RECAPTCHA_VERSION'] must be 2 or 3.", id="barcamp_wagtail.E031")
+            )
+    header = get_setting("CLIENT_ADDRESS_HEADER")
+    if header is not None and not (isinstance(header, str) and header.isupper()):
+        messages.append(
+            Error(
+                "BARCAMP_WAGTAIL['CLIENT_ADDRESS_HEADER'] must be a request.META key such as 'HTTP_X_FORWARDED_FOR'.",
+                id="barcamp_wagtail.E032",
+            )
+        )
+    return messages

@@ -10,6 +10,28 @@ DEFAULTS = {
     # Languages a session can be held in, as (code, name) pairs.
     # None: the site's WAGTAIL_CONTENT_LANGUAGES, else its LANGUAGES.
     "SESSION_LANGUAGES": None,
+    # Session proposals. reCAPTCHA on the proposal form: False leaves it out (honeypot, time trap
+    # and rate limit still apply). Keys and the verify timeout are django-recaptcha's settings
+    # RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY and RECAPTCHA_VERIFY_REQUEST_TIMEOUT.
+    "PROPOSAL_RECAPTCHA": True,
+    # 2: the "I am not a robot" checkbox; 3: invisible, scored by Google.
+    "PROPOSAL_RECAPTCHA_VERSION": 2,
+    # reCAPTCHA v3 only: the lowest score (0.0-1.0) accepted as human.
+    "PROPOSAL_RECAPTCHA_SCORE": 0.5,
+    # Time trap: a form sent back sooner than this many seconds after it was shown is refused ...
+    "PROPOSAL_MIN_SECONDS": 3,
+    # ... and so is a form older than this many seconds (the visitor reloads it).
+    "PROPOSAL_MAX_SECONDS": 4 * 3600,
+    # Rate limit: at most this many proposal form submissions per client address ...
+    "PROPOSAL_RATE_LIMIT": 10,
+    # ... within this many seconds. Counted in the cache named by PROPOSAL_RATE_CACHE.
+    "PROPOSAL_RATE_WINDOW": 3600,
+    "PROPOSAL_RATE_CACHE": "default",
+    # The request.META key holding the client address when the site runs behind a trusted
+    # proxy, e.g. "HTTP_X_FORWARDED_FOR" (its last entry is used). None: REMOTE_ADDR.
+    "CLIENT_ADDRESS_HEADER": None,
+    # Proposals are deleted by `barcamp_privacy purge` this many days after their event ended.
+    "PROPOSAL_RETENTION_DAYS": 180,
 }
 
 

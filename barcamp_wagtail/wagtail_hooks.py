@@ -1,4 +1,4 @@
-"""All admin wiring of barcamp_wagtail: snippets, buttons and admin URLs."""
+"""All admin wiring of barcamp_wagtail: menus, snippets, modeladmin, buttons and admin URLs."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,9 +6,139 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
-from . import admin_views
-from .models import EventPage, Sponsor
+from .admin_views import next_edition as next_edition_views
+from .admin_views import proposals as proposal_views
+from .models import EventPage, SessionProposal, Sponsor
+
+# Spreadsheet programs run a cell starting with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def admin_column(label):
+    def decorate(method):
+        method.short_description = label
+        return method
+
+    return decorate
+
+
+def neutralise_formula(value):
+    """Text a spreadsheet shows as text: a leading formula character gets a quote before it."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class ProposalIndexView(IndexView):
+    """The inbox list. Its CSV and XLSX exports neutralise formulas, which modeladmin does not."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return super().preprocess_field_value(field, neutralise_formula(value), export_format)
+
+
+class ProposalPermissionHelper(PermissionHelper):
+    """Proposals come from visitors only; moderators read, decide and delete them."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class SessionProposalAdmin(ModelAdmin):
+    model = SessionProposal
+    menu_label = _("Session proposals")
+    menu_icon = "mail"
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = ProposalIndexView
+    permission_helper_class = ProposalPermissionHelper
+    index_template_name = "barcamp_wagtail/admin/proposal_index.html"
+    inspect_template_name = "barcamp_wagtail/admin/proposal_inspect.html"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "abstract",
+        "format",
+        "topic",
+        "link",
+        "name",
+        "email",
+        "show_name",
+        "privacy_consent",
+        "consent_at",
+        "language",
+        "event",
+        "status",
+        "session",
+        "created_at",
+        "updated_at",
+        "decided_at",
+    ]
+    list_display = ["title", "event", "status", "format", "topic", "public_name", "created_at"]
+    list_filter = ["event", "status", "topic", "created_at"]
+    list_select_related = ["event"]
+    search_fields = ["title", "abstract", "topic", "name", "email"]
+    # No e-mail address in files that get passed around; the public name only with consent.
+    list_export = [
+        "title",
+        "abstract",
+        "format_label",
+        "topic",
+        "link",
+        "public_name",
+        "status_label",
+        "event",
+        "created_at",
+    ]
+    export_filename = "session-proposals"
+
+    # Refusals are answered with 403 rather than Wagtail's redirect to the dashboard.
+    def index_view(self, request):
+        return proposal_views.refuse_with_403(super().index_view)(request)
+
+    def create_view(self, request):
+        return proposal_views.refuse_with_403(super().create_view)(request)
+
+    def edit_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().edit_view)(request, instance_pk)
+
+    def inspect_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().inspect_view)(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().delete_view)(request, instance_pk)
+
+    @admin_column(_("public name"))
+    def public_name(self, obj):
+        return obj.public_name
+
+    @admin_column(_("format"))
+    def format_label(self, obj):
+        return obj.get_format_display()
+
+    @admin_column(_("status"))
+    def status_label(self, obj):
+        return obj.get_status_display()
+
+
+modeladmin_register(SessionProposalAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_proposal_admin_urls():
+    return [
+        path("barcamp/proposals/decide/", proposal_views.decide, name="barcamp_wagtail_decide"),
+        path("barcamp/proposals/privacy/", proposal_views.privacy_request, name="barcamp_wagtail_privacy"),
+    ]
+
+
+# Sponsors and the next edition
 
 
 class SponsorViewSet(SnippetViewSet):
@@ -29,14 +159,16 @@ def register_next_edition_url():
     return [
         path(
             "barcamp/events/<int:page_id>/next-edition/",
-            admin_views.next_edition,
+            next_edition_views.next_edition,
             name="barcamp_wagtail_next_edition",
         )
     ]
 
 
 def _next_edition_button(page, user, priority):
-    if issubclass(page.specific_class or type(page), EventPage) and admin_views.can_copy_as_next_edition(page, user):
+    if issubclass(page.specific_class or type(page), EventPage) and next_edition_views.can_copy_as_next_edition(
+        page, user
+    ):
         yield Button(
             _("Copy as next edition"),
             reverse("barcamp_wagtail_next_edition", args=[page.pk]),

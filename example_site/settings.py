@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "example_site.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail_modeladmin",
+    "django_recaptcha",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -105,4 +107,12 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "barcamp@example.org"
 
-BARCAMP_WAGTAIL = {}
+# DEMO_RECAPTCHA=0 leaves reCAPTCHA out, for a demo without internet access.
+BARCAMP_WAGTAIL = {"PROPOSAL_RECAPTCHA": os.environ.get("DEMO_RECAPTCHA", "1") == "1"}
+
+# reCAPTCHA on the session proposal form. These are Google's public test keys: every
+# submission passes. `check --deploy` fails with them (barcamp_wagtail.E030); set your own.
+RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
+RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = 3
+SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]

@@ -1,5 +1,6 @@
 from .event import EventOrganiser, EventPage, Room, TimeSlot
 from .press import PressIndexPage, PressReleasePage
+from .proposal import ProposalPage, SessionProposal
 from .session import SessionPage, SessionTopic
 from .sponsor import Sponsor, sponsor_tiers
 
@@ -8,8 +9,10 @@ __all__ = [
     "EventPage",
     "PressIndexPage",
     "PressReleasePage",
+    "ProposalPage",
     "Room",
     "SessionPage",
+    "SessionProposal",
     "SessionTopic",
     "Sponsor",
     "TimeSlot",

@@ -58,7 +58,11 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("body"),
     ]
 
-    subpage_types = ["barcamp_wagtail.SessionPage", "barcamp_wagtail.PressReleasePage"]
+    subpage_types = [
+        "barcamp_wagtail.SessionPage",
+        "barcamp_wagtail.ProposalPage",
+        "barcamp_wagtail.PressReleasePage",
+    ]
 
     class Meta:
         verbose_name = _("barcamp event")
@@ -94,20 +98,20 @@ class EventPage(RoutablePageMixin, Page):
     @path("now/", name="display")
     def display_view(self, request):
         """A self-refreshing "now and next" screen for the whole venue."""
-        from ..views import display
+        from ..views.display import display
 
         return display(request, self)
 
     @path("now/<int:room_id>/", name="room_display")
     def room_display_view(self, request, room_id):
         """The "now and next" screen for one room's door."""
-        from ..views import display
+        from ..views.display import display
 
         return display(request, self, room_id=room_id)
 
     @path("now/data/", name="display_data")
     def display_data_view(self, request):
-        from ..views import display_json
+        from ..views.display import display_json
 
         return display_json(request, self)
 

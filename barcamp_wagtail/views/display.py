@@ -1,4 +1,4 @@
-"""Views behind the routes of barcamp pages. Thin: the logic lives in domain modules."""
+"""The "now and next" screens of an event."""
 
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .display import display_data, now_and_next
-from .grid import schedule_grid
+from ..display import display_data, now_and_next
+from ..grid import schedule_grid
 
 
 def qr_code_svg(url, title):

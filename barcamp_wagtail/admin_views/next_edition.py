@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail.coreutils import find_available_slug
 
-from .models import EventPage
-from .next_edition import copy_as_next_edition
+from ..models import EventPage
+from ..next_edition import copy_as_next_edition
 
 
 class NextEditionForm(forms.Form):

@@ -1,0 +1,33 @@
+import json
+
+from django.core.management.base import BaseCommand
+
+from ... import privacy
+
+
+class Command(BaseCommand):
+    help = (
+        "Privacy requests about session proposals: export or erase what is held about an e-mail address, "
+        "purge old proposals."
+    )
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        export = actions.add_parser("export", help="Print everything held about an e-mail address as JSON.")
+        export.add_argument("email")
+        erase = actions.add_parser(
+            "erase", help="Anonymise the proposals of an e-mail address, page revisions included."
+        )
+        erase.add_argument("email")
+        purge = actions.add_parser("purge", help="Delete proposals of events that ended long enough ago.")
+        purge.add_argument("--days", type=int, default=None, help="Default: PROPOSAL_RETENTION_DAYS.")
+
+    def handle(self, *args, action, **options):
+        if action == "export":
+            self.stdout.write(json.dumps(privacy.export_data(options["email"]), indent=2, ensure_ascii=False))
+        elif action == "erase":
+            count = privacy.erase(options["email"])
+            self.stdout.write(f"{count} proposal(s) anonymised.")
+        else:
+            count = privacy.purge(options["days"])
+            self.stdout.write(f"{count} proposal(s) deleted.")

@@ -1,0 +1,285 @@
+"""Session proposals: the call for sessions (a page) and what visitors send in (a private model)."""
+
+import secrets
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models, transaction
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .event import EventPage
+from .session import SessionPage
+
+EDIT_TOKEN_SALT = "barcamp_wagtail.proposal.edit"  # noqa: S105  (a salt, not a secret)
+
+# Limits shared by the database and the form: one number for both.
+TITLE_MAX = 120
+ABSTRACT_MAX = 500
+TOPIC_MAX = 50
+NAME_MAX = 100
+EMAIL_MAX = 254
+LINK_MAX = 300
+NONCE_MAX = 64
+
+
+def split_addresses(value):
+    return [address.strip() for address in value.replace(";", ",").replace("\n", ",").split(",") if address.strip()]
+
+
+def validate_address_list(value):
+    for address in split_addresses(value):
+        try:
+            validate_email(address)
+        except ValidationError as error:
+            raise ValidationError(
+                _("'%(address)s' is not a valid e-mail address."), params={"address": address}, code="invalid"
+            ) from error
+
+
+class ProposalPage(RoutablePageMixin, Page):
+    """The call for sessions of one event: the public proposal form and its rules.
+
+    Visitors never write into the page tree: what they send is stored as a private
+    ``SessionProposal``; organisers accept it in the admin, which creates a ``SessionPage``.
+    """
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Shown above the form: what makes a good session, what happens next."),
+    )
+    submissions_open = models.DateTimeField(
+        _("submissions open"), null=True, blank=True, help_text=_("Empty: open as soon as the page is published.")
+    )
+    submissions_close = models.DateTimeField(
+        _("submissions close"), null=True, blank=True, help_text=_("Empty: open until the event ends.")
+    )
+    notification_emails = models.TextField(
+        _("notify"),
+        blank=True,
+        max_length=1000,
+        validators=[validate_address_list],
+        help_text=_("E-mail addresses of the organisers told about each new proposal, separated by commas."),
+    )
+    privacy_notice = RichTextField(
+        _("privacy notice"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Who stores the proposal, why, for how long, and that reCAPTCHA is provided by Google."),
+    )
+    privacy_url = models.URLField(_("privacy policy link"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("submissions_open"), FieldPanel("submissions_close")], heading=_("submissions")),
+        FieldPanel("notification_emails"),
+        MultiFieldPanel([FieldPanel("privacy_notice"), FieldPanel("privacy_url")], heading=_("privacy")),
+    ]
+
+    parent_page_types = ["barcamp_wagtail.EventPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("session proposal form")
+        verbose_name_plural = _("session proposal forms")
+
+    def clean(self):
+        super().clean()
+        if self.submissions_open and self.submissions_close and self.submissions_close <= self.submissions_open:
+            raise ValidationError({"submissions_close": _("Submissions must close after they open.")})
+
+    @property
+    def event(self):
+        return self.get_parent().specific
+
+    @classmethod
+    def for_event(cls, event):
+        """The event's live proposal page, or None."""
+        return cls.objects.live().child_of(event).first()
+
+    def notification_addresses(self):
+        return split_addresses(self.notification_emails)
+
+    def is_open(self, now=None, event=None):
+        now = now or timezone.now()
+        event = event or self.event
+        if self.submissions_open and now < self.submissions_open:
+            return False
+        # An explicit closing date wins: some barcamps take proposals until the last day.
+        return now < (self.submissions_close or event.end)
+
+    def subpage_full_url(self, name, *args):
+        """An absolute URL of one of the page's routes, built from the Wagtail Site (never the request)."""
+        return self.get_full_url().rstrip("/") + "/" + self.reverse_subpage(name, args=args).lstrip("/")
+
+    # The routes: see barcamp_wagtail/views.py for what they do.
+    @path("")
+    def proposal_form(self, request):
+        from ..views.proposals import proposal_form
+
+        return proposal_form(request, self)
+
+    @path("thanks/", name="thanks")
+    def proposal_thanks(self, request):
+        from ..views.proposals import proposal_thanks
+
+        return proposal_thanks(request, self)
+
+    @path("edit/<path:token>/", name="edit")
+    def proposal_edit(self, request, token):
+        from ..views.proposals import proposal_edit
+
+        return proposal_edit(request, self, token)
+
+
+def new_edit_key():
+    return secrets.token_urlsafe(24)
+
+
+class SessionProposal(models.Model):
+    """A session proposed by a visitor. Private: never a page, never in the search index or the API."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    event = models.ForeignKey(EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="proposals")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    abstract = models.CharField(_("what it is about"), max_length=ABSTRACT_MAX)
+    format = models.CharField(
+        _("format"), max_length=20, choices=SessionPage.Format.choices, default=SessionPage.Format.DISCUSSION
+    )
+    topic = models.CharField(_("topic"), max_length=TOPIC_MAX, blank=True)
+    link = models.URLField(_("link"), max_length=LINK_MAX, blank=True)
+    name = models.CharField(_("name"), max_length=NAME_MAX, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=EMAIL_MAX, blank=True)
+    show_name = models.BooleanField(_("name may be shown publicly"), default=False)
+    privacy_consent = models.BooleanField(_("agreed to the privacy notice"), default=False)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    nonce = models.CharField(max_length=NONCE_MAX, unique=True, editable=False)
+    edit_key = models.CharField(max_length=64, default=new_edit_key, editable=False)
+    created_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    session = models.ForeignKey(
+        SessionPage,
+        verbose_name=_("session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("session proposal")
+        verbose_name_plural = _("session proposals")
+        permissions = [("moderate_sessionproposal", _("Can accept, decline and erase session proposals"))]
+        # SQLite does not enforce varchar lengths: the same limits as the form, checked by the database.
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length(field), limit), name=f"barcamp_proposal_{field}_length"
+            )
+            for field, limit in [
+                ("title", TITLE_MAX),
+                ("abstract", ABSTRACT_MAX),
+                ("topic", TOPIC_MAX),
+                ("name", NAME_MAX),
+                ("email", EMAIL_MAX),
+                ("link", LINK_MAX),
+            ]
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def public_name(self):
+        """The name as it may appear in public: only with consent."""
+        return self.name if self.show_name else ""
+
+    def edit_token(self):
+        """The signed token of the private edit link. Wagtail's URLs allow only letters, digits, "_"
+        and "-" in a path segment, so the signature's ":" separators become "/"."""
+        return signing.dumps({"p": self.pk, "k": self.edit_key}, salt=EDIT_TOKEN_SALT).replace(":", "/")
+
+    @classmethod
+    def from_edit_token(cls, token, event):
+        """The proposal an edit link is for, while it may still be changed; else None."""
+        try:
+            data = signing.loads(token.strip("/").replace("/", ":"), salt=EDIT_TOKEN_SALT)
+            proposal = cls.objects.get(pk=int(data["p"]), event=event, status=cls.Status.SUBMITTED)
+        except (signing.BadSignature, cls.DoesNotExist, KeyError, TypeError, ValueError):
+            return None
+        if not secrets.compare_digest(proposal.edit_key, str(data["k"])) or timezone.now() >= event.end:
+            return None
+        return proposal
+
+    def revoke_edit_links(self):
+        self.edit_key = new_edit_key()
+
+    def withdraw(self):
+        self.status = self.Status.WITHDRAWN
+        self.decided_at = timezone.now()
+        self.revoke_edit_links()
+        self.save()
+
+    @transaction.atomic
+    def accept(self, user=None):
+        """Create (or update) the public session page under the event and publish it.
+        The host name is shown only if the submitter allowed it."""
+        session = self.session.specific if self.session_id else None
+        if session is None:
+            session = SessionPage(slug=self._free_slug())
+            self._fill_session(session)
+            # A fresh parent: treebeard places the child by the parent's stored child count.
+            EventPage.objects.get(pk=self.event_id).add_child(instance=session)
+        else:
+            self._fill_session(session)
+        # The moderate permission is the permission to publish what was accepted.
+        session.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+        self.session = session
+        self.status = self.Status.ACCEPTED
+        self.decided_at = timezone.now()
+        self.revoke_edit_links()
+        self.save()
+        return session
+
+    def decline(self):
+        """Keep the proposal private; a session page made earlier goes offline."""
+        if self.session_id and self.session.live:
+            self.session.unpublish()
+        self.status = self.Status.DECLINED
+        self.decided_at = timezone.now()
+        self.revoke_edit_links()
+        self.save()
+
+    def _fill_session(self, session):
+        session.title = self.title
+        session.abstract = self.abstract
+        session.format = self.format
+        session.hosts = self.public_name
+        session.topics.set([self.topic] if self.topic else [])
+
+    def _free_slug(self):
+        base = slugify(self.title)[:70] or "session"
+        taken = set(Page.objects.child_of(self.event).values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug

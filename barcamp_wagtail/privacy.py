@@ -1,0 +1,92 @@
+"""What the GDPR asks of the proposals: tell a person what is held about them, erase it,
+and keep nothing longer than needed. Used by ``manage.py barcamp_privacy`` and the admin."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from .conf import get_setting
+from .models import SessionProposal
+
+EXPORTED_FIELDS = [
+    "title",
+    "abstract",
+    "format",
+    "topic",
+    "link",
+    "name",
+    "email",
+    "show_name",
+    "privacy_consent",
+    "consent_at",
+    "language",
+    "status",
+    "created_at",
+    "updated_at",
+    "decided_at",
+]
+
+
+def _proposals(email):
+    email = (email or "").strip()
+    if not email:
+        return SessionProposal.objects.none()
+    return SessionProposal.objects.filter(email__iexact=email).select_related("event", "session")
+
+
+def export_data(email):
+    """Everything stored about an e-mail address, as a JSON-ready dict."""
+    proposals = []
+    for proposal in _proposals(email).order_by("created_at"):
+        item = {}
+        for field in EXPORTED_FIELDS:
+            value = getattr(proposal, field)
+            item[field] = value.isoformat() if isinstance(value, datetime.datetime) else value
+        item["event"] = proposal.event.title
+        item["session_url"] = proposal.session.full_url if proposal.session_id and proposal.session.live else None
+        proposals.append(item)
+    return {"email": email, "session_proposals": proposals}
+
+
+def _without_name(hosts, name):
+    names = [part.strip() for part in (hosts or "").split(",")]
+    return ", ".join(part for part in names if part and part.casefold() != name.casefold())
+
+
+@transaction.atomic
+def erase(email):
+    """Anonymise the proposals of an e-mail address and take the name off their session pages,
+    including every stored revision of those pages. Returns the number of proposals changed."""
+    proposals = list(_proposals(email))
+    for proposal in proposals:
+        if proposal.session_id and proposal.name:
+            _erase_name_from_page(proposal.session, proposal.name)
+        proposal.name = ""
+        proposal.email = ""
+        proposal.show_name = False
+        proposal.link = ""
+        proposal.revoke_edit_links()
+        proposal.save()
+    return len(proposals)
+
+
+def _erase_name_from_page(session, name):
+    session = session.specific
+    session.hosts = _without_name(session.hosts, name)
+    # Saved on the page row directly: a new revision would keep the old ones alive as history.
+    session.save(update_fields=["hosts"], clean=False)
+    for revision in session.revisions.all():
+        content = revision.content
+        if "hosts" in content:
+            content["hosts"] = _without_name(content["hosts"], name)
+            revision.content = content
+            revision.save(update_fields=["content"])
+
+
+def purge(days=None):
+    """Delete proposals of events that ended more than ``days`` (PROPOSAL_RETENTION_DAYS) ago."""
+    days = get_setting("PROPOSAL_RETENTION_DAYS") if days is None else days
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _per_model = SessionProposal.objects.filter(event__end__lt=cutoff).delete()
+    return deleted
