@@ -10,6 +10,11 @@ DEFAULTS = {
     # Languages a session can be held in, as (code, name) pairs.
     # None: the site's WAGTAIL_CONTENT_LANGUAGES, else its LANGUAGES.
     "SESSION_LANGUAGES": None,
+    # Cache (an alias of settings.CACHES) holding the schedule page's rendered grid.
+    "SCHEDULE_CACHE": "default",
+    # Seconds a rendered grid is kept. Keys carry the schedule version, so a change shows
+    # at once whatever the timeout; 0 turns the cache off.
+    "SCHEDULE_CACHE_TIMEOUT": 3600,
 }
 
 

@@ -87,3 +87,81 @@ def schedule_version(event):
         f"{event.pk}-{pages['n_live']}-{pages['live_ids']}-{pages['revision']}-{published}"
         f"-{rooms['n']}-{rooms['ids']}-{rooms['order']}-{slots['n']}-{slots['ids']}"
     )
+
+
+def filter_grid(grid, day=None, topic=None):
+    """The grid restricted to one day and/or to sessions with the topic slug ``topic``.
+
+    Filtered-out sessions leave their cells empty, so rows and columns stay in place.
+    """
+    days = [grid_day for grid_day in grid.days if day is None or grid_day.day == day]
+    if topic is not None:
+
+        def keep(session):
+            return any(tag.slug == topic for tag in session.topics.all())
+
+        days = [
+            GridDay(
+                day=grid_day.day,
+                rows=[
+                    GridRow(slot=row.slot, cells=[[s for s in cell if keep(s)] for cell in row.cells])
+                    for row in grid_day.rows
+                ],
+            )
+            for grid_day in days
+        ]
+        unscheduled = [session for session in grid.unscheduled if keep(session)]
+    else:
+        unscheduled = list(grid.unscheduled)
+    return ScheduleGrid(event=grid.event, rooms=grid.rooms, days=days, unscheduled=unscheduled)
+
+
+def grid_topics(grid):
+    """The topics of the grid's sessions as (slug, name) pairs, sorted by name."""
+    topics = {tag.slug: tag.name for session in grid.scheduled_sessions() for tag in session.topics.all()}
+    return sorted(topics.items(), key=lambda item: item[1].casefold())
+
+
+def session_data(session, request=None):
+    """What a headless site may show of a session: what its public page shows, no more."""
+    return {
+        "id": session.pk,
+        "title": session.title,
+        "url": session.get_url(request),
+        "hosts": session.hosts,
+        "format": session.format,
+        "language": session.language,
+        "abstract": session.abstract,
+        "topics": [tag.name for tag in session.topics.all()],
+        "room": session.room_id,
+        "time_slot": session.time_slot_id,
+    }
+
+
+def grid_data(grid, request=None):
+    """The grid as JSON-ready data (used by the API field and available to integrators)."""
+    return {
+        "event": {"id": grid.event.pk, "title": grid.event.title},
+        "rooms": [{"id": room.pk, "name": room.name, "capacity": room.capacity} for room in grid.rooms],
+        "days": [
+            {
+                "date": grid_day.day.isoformat(),
+                "slots": [
+                    {
+                        "id": row.slot.pk,
+                        "start": row.slot.start_datetime.isoformat(),
+                        "end": row.slot.end_datetime.isoformat(),
+                        "kind": row.slot.kind,
+                        "label": row.slot.label,
+                        "cells": [
+                            {"room": room.pk, "sessions": [session_data(s, request) for s in cell]}
+                            for room, cell in zip(grid.rooms, row.cells, strict=True)
+                        ],
+                    }
+                    for row in grid_day.rows
+                ],
+            }
+            for grid_day in grid.days
+        ],
+        "unscheduled": [session_data(session, request) for session in grid.unscheduled],
+    }

@@ -57,7 +57,7 @@ class EventPage(Page):
         index.SearchField("body"),
     ]
 
-    subpage_types = ["barcamp_wagtail.SessionPage"]
+    subpage_types = ["barcamp_wagtail.SessionPage", "barcamp_wagtail.SchedulePage"]
 
     class Meta:
         verbose_name = _("barcamp event")

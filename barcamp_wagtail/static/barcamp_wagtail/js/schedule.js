@@ -1,0 +1,60 @@
+/* Schedule page, progressive enhancement: favourites kept in this browser (localStorage)
+   and the "now" marker kept current while the page stays open. Without it the page works. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-barcamp-schedule]");
+  if (!root) return;
+  var lang = document.documentElement.lang || "en";
+  var german = lang.slice(0, 2) === "de";
+  var text = german
+    ? { add: "Als Favorit merken", remove: "Favorit: entfernen", saved: "Favorit" }
+    : { add: "Mark as favourite", remove: "Favourite: remove", saved: "Favourite" };
+  var key = "barcamp-wagtail:favourites:" + root.getAttribute("data-event");
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(key)) || []; } catch (error) { return []; }
+  }
+  function save(ids) {
+    try { window.localStorage.setItem(key, JSON.stringify(ids)); } catch (error) { /* private mode: keep going */ }
+  }
+
+  var favourites = load();
+  function render() {
+    root.querySelectorAll("[data-session]").forEach(function (card) {
+      var id = card.getAttribute("data-session");
+      var on = favourites.indexOf(id) !== -1;
+      var button = card.querySelector(".barcamp-favourite");
+      if (!button) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "barcamp-favourite";
+        button.addEventListener("click", function () {
+          var index = favourites.indexOf(id);
+          if (index === -1) favourites.push(id); else favourites.splice(index, 1);
+          save(favourites);
+          render();
+        });
+        card.appendChild(button);
+      }
+      card.classList.toggle("is-favourite", on);
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? "★ " + text.saved : "☆ " + text.add;
+      button.title = on ? text.remove : text.add;
+    });
+  }
+  render();
+  var hint = root.querySelector("[data-favourites-hint]");
+  if (hint) hint.hidden = false;
+
+  function markNow() {
+    var now = Date.now();
+    root.querySelectorAll(".barcamp-slot[data-start]").forEach(function (slot) {
+      var running = Number(slot.getAttribute("data-start")) <= now && now < Number(slot.getAttribute("data-end"));
+      slot.classList.toggle("is-now", running);
+      var marker = slot.querySelector("[data-now-marker]");
+      if (marker) marker.hidden = !running;
+    });
+  }
+  markNow();
+  window.setInterval(markNow, 60000);
+})();
