@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
@@ -35,7 +36,10 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, event_id):
         self.event = get_object_or_404(EventPage, pk=event_id)
         if not can_plan(request.user, self.event):
-            raise PermissionDenied
+            # A plain 403 (Wagtail would redirect PermissionDenied to the dashboard).
+            return TemplateResponse(
+                request, "barcamp_wagtail/planner/forbidden.html", {"event": self.event}, status=403
+            )
         return super().dispatch(request, event_id)
 
     def get_page_subtitle(self):
