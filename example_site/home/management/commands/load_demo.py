@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from barcamp_wagtail.models import EventOrganiser, EventPage, Room, SessionPage, TimeSlot
 from example_site.home import demo_content as demo
+from example_site.home.demo_schedule import load_schedule_page
 from example_site.home.models import HomePage
 
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         rooms = self.rooms(event)
         slots = self.slots(event)
         created = self.sessions(event, rooms, slots)
+        load_schedule_page(event)
         self.stdout.write(f"Demo barcamp: {event.title} ({created} sessions created).")
         if not options["no_admin"]:
             self.admin_login()
