@@ -299,7 +299,9 @@ def test_an_editor_who_cannot_publish_gets_403(client, django_user_model, event)
     session = make_session(event, "Loose idea")
 
     assert client.get(planner(event)).status_code == 403
-    assert post(client, event, action="place", session=session.pk, cell=cell(event.first, event.plenum)).status_code == 403
+    assert (
+        post(client, event, action="place", session=session.pk, cell=cell(event.first, event.plenum)).status_code == 403
+    )
     assert where(session) == (None, None)
 
 

@@ -51,6 +51,9 @@ def test_template_tag_gives_the_grid_of_an_event_or_its_schedule_page(programme)
     )
 
     assert template.render(Context({"page": page})) == "Runde 1|Kreislaufwirtschaft|Werkstatt"
-    assert Template("{% load barcamp_wagtail_tags %}{% schedule_grid e as g %}{{ g.rooms.0.name }}").render(
-        Context({"e": event})
-    ) == "Werkstatt"
+    assert (
+        Template("{% load barcamp_wagtail_tags %}{% schedule_grid e as g %}{{ g.rooms.0.name }}").render(
+            Context({"e": event})
+        )
+        == "Werkstatt"
+    )

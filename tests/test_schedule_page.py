@@ -46,7 +46,9 @@ def programme():
 
 
 def table_of(html, day):
-    match = re.search(rf'<section class="barcamp-schedule__day" aria-labelledby="barcamp-day-{day}">(.*?)</section>', html, re.S)
+    match = re.search(
+        rf'<section class="barcamp-schedule__day" aria-labelledby="barcamp-day-{day}">(.*?)</section>', html, re.S
+    )
     return match.group(1)
 
 
@@ -214,6 +216,7 @@ def test_schedule_page_queries_do_not_grow_with_sessions(client, django_assert_m
 
     assert cold.status_code == warm.status_code == filtered.status_code == 200
     assert cold.content.decode().count('class="barcamp-schedule-session"') == 2 * count
+
     def programme_html(response):
         html = response.content.decode()
         return html[html.index('<div class="barcamp-schedule__days">') :]

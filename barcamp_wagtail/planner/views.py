@@ -86,7 +86,10 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
             {
                 "day": day.day,
                 "rows": [
-                    {"slot": row.slot, "cells": [(room, cell) for room, cell in zip(grid.rooms, row.cells, strict=True)]}
+                    {
+                        "slot": row.slot,
+                        "cells": [(room, cell) for room, cell in zip(grid.rooms, row.cells, strict=True)],
+                    }
                     for row in day.rows
                 ],
             }

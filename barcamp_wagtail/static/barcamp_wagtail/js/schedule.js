@@ -4,11 +4,12 @@
   "use strict";
   var root = document.querySelector("[data-barcamp-schedule]");
   if (!root) return;
-  var lang = document.documentElement.lang || "en";
-  var german = lang.slice(0, 2) === "de";
-  var text = german
-    ? { add: "Als Favorit merken", remove: "Favorit: entfernen", saved: "Favorit" }
-    : { add: "Mark as favourite", remove: "Favourite: remove", saved: "Favourite" };
+  // The labels come translated from the template.
+  var text = {
+    add: root.getAttribute("data-label-add"),
+    saved: root.getAttribute("data-label-saved"),
+    remove: root.getAttribute("data-label-remove"),
+  };
   var key = "barcamp-wagtail:favourites:" + root.getAttribute("data-event");
 
   function load() {
