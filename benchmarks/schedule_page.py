@@ -75,7 +75,8 @@ def measure(client, url, requests, before=None):
         start = time.perf_counter()
         response = client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, response.status_code
+        if response.status_code != 200:
+            raise SystemExit(f"GET {url} answered {response.status_code}")
     if before:
         before()
     queries = []

@@ -38,9 +38,17 @@
         card.appendChild(button);
       }
       card.classList.toggle("is-favourite", on);
+      // A toggle button: the name stays, aria-pressed (and the filled star) tell the state.
       button.setAttribute("aria-pressed", on ? "true" : "false");
-      button.textContent = on ? "★ " + text.saved : "☆ " + text.add;
       button.title = on ? text.remove : text.add;
+      if (!button.firstChild) {
+        var title = card.querySelector("a");
+        var hidden = document.createElement("span");
+        hidden.className = "barcamp-visually-hidden";
+        hidden.textContent = title ? ": " + title.textContent : "";
+        button.append(document.createElement("span"), hidden);
+      }
+      button.firstChild.textContent = (on ? "★ " : "☆ ") + text.saved;
     });
   }
   render();
