@@ -11,12 +11,13 @@ import hashlib
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .conf import get_setting
-from .grid import filter_grid, grid_topics, schedule_grid, schedule_version
+from .grid import filter_grid, grid_topics, schedule_grid, schedule_version_at
 
 GRID_TEMPLATE = "barcamp_wagtail/includes/schedule_grid.html"
 
@@ -31,9 +32,10 @@ def _key(*parts):
     return f"barcamp_wagtail:schedule:{digest}"
 
 
-def schedule_facts(grid):
-    """What the page needs besides the fragment: days, topics and slot times (cacheable)."""
+def schedule_facts(grid, request=None):
+    """What the page needs besides the fragment: event, days, topics and slot times (cacheable)."""
     return {
+        "event": {"pk": grid.event.pk, "title": grid.event.title, "url": grid.event.get_url(request)},
         "days": [grid_day.day.isoformat() for grid_day in grid.days],
         "topics": grid_topics(grid),
         "slots": [
@@ -101,15 +103,16 @@ def render_schedule_grid(grid, request, filters, now_ids, template_name=GRID_TEM
 
 def schedule_context(page, request):
     """Context for ``SchedulePage``: filters, messages and the grid HTML (from the cache if fresh)."""
-    event = page.event
-    version = schedule_version(event)
+    # The event is not loaded when the cache is warm: the version needs only its place in
+    # the tree, and what the page shows of it is part of the cached facts.
+    version = schedule_version_at(page.path[: -page.steplen], page.depth - 1)
     cache, timeout = _cache()
-    facts_key = _key("facts", event.pk, version)
+    facts_key = _key("facts", page.pk, version, request.get_host())
     facts = cache.get(facts_key) if cache else None
     grid = None
     if facts is None:
-        grid = schedule_grid(event)
-        facts = schedule_facts(grid)
+        grid = schedule_grid(page.event)
+        facts = schedule_facts(grid, request)
         if cache:
             cache.set(facts_key, facts, timeout)
 
@@ -117,21 +120,23 @@ def schedule_context(page, request):
     now_ids = running_slot_ids(facts)
     template_name = page.get_grid_template(request)
     html_key = _key(
-        "html", event.pk, version, get_language(), request.get_host(), template_name,
+        "html", page.pk, version, get_language(), request.get_host(), template_name,
         filters["day"], filters["topic"], now_ids,
     )  # fmt: skip
     html = cache.get(html_key) if cache else None
     if html is None:
-        grid = grid or schedule_grid(event)
+        grid = grid or schedule_grid(page.event)
         html = render_schedule_grid(grid, request, filters, now_ids, template_name)
         if cache:
             cache.set(html_key, html, timeout)
 
     # Our own rendered template, read back from the cache (some backends drop the safe mark).
-    html = mark_safe(html)  # noqa: S308
+    if not isinstance(html, SafeData):
+        html = mark_safe(html)  # noqa: S308
     topic_names = dict(facts["topics"])
     return {
-        "event": event,
+        "event": SimpleLazyObject(lambda: page.event),
+        "schedule_event": facts["event"],
         "schedule_html": html,
         "schedule_filters": filters,
         "schedule_filter_messages": messages,
