@@ -62,6 +62,8 @@ def test_schedule_page_shows_a_table_with_room_and_time_headers(client, programm
     cells = re.findall(r"<td>(.*?)</td>", row, re.S)
     assert "Open Data für Kommunen" in cells[0] and "Kreislaufwirtschaft" in cells[1]
     assert "Marie Ting" in cells[1] and "Nachhaltigkeit" in cells[1]
+    assert f'href="{programme["sessions"][0].url}"' in cells[1]
+    assert f'<a href="{programme["event"].url}">Barcamp Südwestfalen + Ruhrgebiet</a>' in html
     assert "Draft idea" not in html
 
 
