@@ -329,3 +329,29 @@ def test_planner_is_german_for_german_editors(editor_client, event):
 
     assert "Sessionplaner" in html
     assert "Nicht eingeplant" in html
+
+
+def test_moving_a_session_to_its_own_cell_changes_nothing(editor_client, event):
+    session = make_session(event, "Open Data", room=event.plenum, time_slot=event.first)
+    revisions = session.revisions.count()
+
+    response = post(editor_client, event, action="move", session=session.pk, cell=cell(event.first, event.plenum))
+
+    assert response.status_code == 302
+    assert session.revisions.count() == revisions
+    assert not ScheduleChange.objects.exists()
+
+
+def test_page_listing_offers_the_planner_for_events_only(editor_client, event):
+    html = editor_client.get(reverse("wagtailadmin_explore", args=[event.get_parent().pk])).content.decode()
+
+    assert planner(event) in html
+    assert html.count("/admin/barcamp/planner/") == 1
+
+
+def test_editors_who_cannot_publish_see_no_planner_button(client, django_user_model, event):
+    client.force_login(editor_with_permissions(django_user_model, event, ["add", "change"]))
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+
+    assert planner(event) not in html

@@ -59,8 +59,12 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
         plan = form.plan()
         if plan.action == "create" and not self.event.permissions_for_user(request.user).can_add_subpage():
             raise PermissionDenied
+        if plan.action != "create":
+            plan.moves = [
+                move for move in plan.moves if (move.room, move.slot) != (move.session.room, move.session.time_slot)
+            ]
         if not plan.moves:
-            messages.warning(request, _("Nothing to change: the sessions of that change no longer exist."))
+            messages.info(request, _("Nothing to change: every session is already there."))
             return redirect(planner_url(self.event))
         conflicts = find_conflicts(self.event, plan)
         if conflicts and not form.cleaned_data["confirm"]:
