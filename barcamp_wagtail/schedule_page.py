@@ -10,7 +10,8 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeData, mark_safe
@@ -21,6 +22,7 @@ from .conf import get_setting
 from .grid import filter_grid, grid_topics, schedule_grid, schedule_version_at
 
 GRID_TEMPLATE = "barcamp_wagtail/includes/schedule_grid.html"
+SESSION_TEMPLATE = "barcamp_wagtail/includes/schedule_session.html"
 
 
 def _cache():
@@ -85,6 +87,16 @@ def set_session_urls(grid, request):
         session.schedule_url = f"{base}{session.slug}{suffix}"
 
 
+def render_session_cards(grid, request, template_name=SESSION_TEMPLATE):
+    """Render each session's card once, as ``card_html``: the table and the phone list both
+    show it, and one render per session (without context processors) halves the cost."""
+    template = get_template(template_name).template
+    context = Context({"request": request})
+    for session in grid.scheduled_sessions():
+        with context.push(session=session):
+            session.card_html = template.render(context)
+
+
 def grid_rows(grid, now_ids):
     """The grid arranged for the template, with the "now" marker set."""
     days = []
@@ -113,6 +125,7 @@ def render_schedule_grid(grid, request, filters, now_ids, template_name=GRID_TEM
         topic=filters["topic"],
     )
     set_session_urls(shown, request)
+    render_session_cards(shown, request)
     context = {"grid": shown, "days": grid_rows(shown, set(now_ids)), "filters": filters}
     return render_to_string(template_name, context, request=request)
 
