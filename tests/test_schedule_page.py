@@ -193,11 +193,15 @@ def test_german_and_english_are_cached_apart(client, programme):
     assert '<th scope="col">Zeit</th>' in german
 
 
-def test_only_one_schedule_page_per_event():
+def test_a_schedule_page_belongs_under_an_event_once():
     event = make_event()
+    home = event.get_parent().specific
+    allowed_before = SchedulePage.can_create_at(event)
     make_schedule_page(event)
 
+    assert allowed_before
     assert not SchedulePage.can_create_at(event)
+    assert not SchedulePage.can_create_at(home)
 
 
 @pytest.mark.parametrize("count", [10, 100, 400])
