@@ -136,7 +136,7 @@ def schedule_context(page, request):
     # the tree, and what the page shows of it is part of the cached facts.
     version = schedule_version_at(page.path[: -page.steplen], page.depth - 1)
     cache, timeout = _cache()
-    facts_key = _key("facts", page.pk, version, request.get_host())
+    facts_key = _key("facts", page.pk, version, get_language(), request.get_host())
     facts = cache.get(facts_key) if cache else None
     grid = None
     if facts is None:
