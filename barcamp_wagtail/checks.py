@@ -61,6 +61,30 @@ def check_settings(app_configs, **kwargs):
                 id="barcamp_wagtail.E003",
             )
         )
+    messages.extend(_schedule_cache_messages(value))
+    return messages
+
+
+def _schedule_cache_messages(value):
+    messages = []
+    alias = value.get("SCHEDULE_CACHE", DEFAULTS["SCHEDULE_CACHE"])
+    caches = getattr(settings, "CACHES", None) or {"default": {}}
+    if alias not in caches:
+        messages.append(
+            Error(
+                f"BARCAMP_WAGTAIL['SCHEDULE_CACHE'] names the cache '{alias}', which is not in CACHES.",
+                hint="Use one of: " + ", ".join(sorted(caches)),
+                id="barcamp_wagtail.E004",
+            )
+        )
+    timeout = value.get("SCHEDULE_CACHE_TIMEOUT", DEFAULTS["SCHEDULE_CACHE_TIMEOUT"])
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 0:
+        messages.append(
+            Error(
+                "BARCAMP_WAGTAIL['SCHEDULE_CACHE_TIMEOUT'] must be a whole number of seconds (0 turns it off).",
+                id="barcamp_wagtail.E005",
+            )
+        )
     return messages
 
 

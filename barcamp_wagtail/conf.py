@@ -32,6 +32,11 @@ DEFAULTS = {
     "CLIENT_ADDRESS_HEADER": None,
     # Proposals are deleted by `barcamp_privacy purge` this many days after their event ended.
     "PROPOSAL_RETENTION_DAYS": 180,
+    # Cache (an alias of settings.CACHES) holding the schedule page's rendered grid.
+    "SCHEDULE_CACHE": "default",
+    # Seconds a rendered grid is kept. Keys carry the schedule version, so a change shows
+    # at once whatever the timeout; 0 turns the cache off.
+    "SCHEDULE_CACHE_TIMEOUT": 3600,
 }
 
 

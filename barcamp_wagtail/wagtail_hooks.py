@@ -13,6 +13,7 @@ from wagtail_modeladmin.views import IndexView
 from .admin_views import next_edition as next_edition_views
 from .admin_views import proposals as proposal_views
 from .models import EventPage, SessionProposal, Sponsor
+from .planner.views import PlannerView, can_plan
 
 # Spreadsheet programs run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -185,3 +186,33 @@ def next_edition_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def next_edition_listing_button(page, user, next_url=None):
     yield from _next_edition_button(page, user, priority=25)
+
+
+# The schedule planner
+
+
+@hooks.register("register_admin_urls")
+def register_planner_url():
+    return [path("barcamp/planner/<int:event_id>/", PlannerView.as_view(), name="barcamp_wagtail_planner")]
+
+
+def _planner_button(page, user, priority):
+    if page.specific_class is not EventPage or not can_plan(user, page):
+        return
+    yield Button(
+        _("Schedule planner"),
+        reverse("barcamp_wagtail_planner", args=[page.pk]),
+        icon_name="table",
+        attrs={"title": _("Plan rooms and time slots of this event")},
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def planner_header_button(page, user, view_name, next_url=None):
+    yield from _planner_button(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_buttons")
+def planner_listing_button(page, user, next_url=None):
+    yield from _planner_button(page, user, priority=12)

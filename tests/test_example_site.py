@@ -52,3 +52,16 @@ def test_example_site_serves_home_event_and_session(client):
     assert "Barcamp Südwestfalen + Ruhrgebiet" in home.content.decode()
     assert session.title in event_page.content.decode()
     assert "WELTENRAUM" in event_page.content.decode()
+
+
+def test_demo_has_one_schedule_page_that_shows_the_programme(client):
+    from barcamp_wagtail.models import SchedulePage
+
+    call_command("load_demo", "--no-admin", verbosity=0)
+    call_command("load_demo", "--no-admin", verbosity=0)
+    page = SchedulePage.objects.get()
+    html = client.get(page.url).content.decode()
+
+    assert page.get_parent().specific == EventPage.objects.get()
+    assert "Runde 1" in html
+    assert SessionPage.objects.first().title in html

@@ -1,6 +1,7 @@
 from .event import EventOrganiser, EventPage, Room, TimeSlot
 from .press import PressIndexPage, PressReleasePage
 from .proposal import ProposalPage, SessionProposal
+from .schedule import ScheduleChange, SchedulePage
 from .session import SessionPage, SessionTopic
 from .sponsor import Sponsor, sponsor_tiers
 
@@ -11,6 +12,8 @@ __all__ = [
     "PressReleasePage",
     "ProposalPage",
     "Room",
+    "ScheduleChange",
+    "SchedulePage",
     "SessionPage",
     "SessionProposal",
     "SessionTopic",

@@ -60,6 +60,7 @@ class EventPage(RoutablePageMixin, Page):
 
     subpage_types = [
         "barcamp_wagtail.SessionPage",
+        "barcamp_wagtail.SchedulePage",
         "barcamp_wagtail.ProposalPage",
         "barcamp_wagtail.PressReleasePage",
     ]

@@ -1,0 +1,16 @@
+"""Serializers for Wagtail's API (``api_fields``): the schedule grid as data for headless sites."""
+
+from rest_framework import serializers
+
+
+class ScheduleGridField(serializers.Field):
+    """Read-only: a ``ScheduleGrid`` as rooms, days, slots and cells (see ``grid.grid_data``)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        from .grid import grid_data
+
+        return grid_data(value, request=self.context.get("request"))

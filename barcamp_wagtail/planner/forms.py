@@ -1,0 +1,96 @@
+"""The planner's one form: every operation is a plain POST that works without JavaScript."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Room, ScheduleChange, SessionPage, TimeSlot
+from .operations import Move, Plan, undo_plan
+
+
+class PlannerActionForm(forms.Form):
+    """place / move / swap / remove / create / undo, with the target given as ``cell``
+    ("<slot id>:<room id>") or as ``slot`` and ``room``."""
+
+    ACTIONS = [
+        ("place", _("place")),
+        ("move", _("move")),
+        ("swap", _("swap")),
+        ("remove", _("remove")),
+        ("create", _("create")),
+        ("undo", _("undo")),
+    ]
+
+    action = forms.ChoiceField(choices=ACTIONS)
+    session = forms.ModelChoiceField(queryset=SessionPage.objects.none(), required=False)
+    other = forms.ModelChoiceField(queryset=SessionPage.objects.none(), required=False)
+    cell = forms.CharField(required=False, max_length=50)
+    title = forms.CharField(label=_("title"), required=False, max_length=255)
+    hosts = forms.CharField(label=_("hosts"), required=False, max_length=255)
+    change = forms.ModelChoiceField(queryset=ScheduleChange.objects.none(), required=False)
+    confirm = forms.BooleanField(required=False)
+
+    def __init__(self, event, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        sessions = SessionPage.objects.live().child_of(event).select_related("room", "time_slot")
+        self.fields["session"].queryset = sessions
+        self.fields["other"].queryset = sessions
+        self.fields["change"].queryset = ScheduleChange.objects.filter(event=event)
+
+    def clean_cell(self):
+        value = self.cleaned_data["cell"]
+        if not value:
+            return None
+        slot_id, _sep, room_id = value.partition(":")
+        if not (slot_id.isdigit() and room_id.isdigit()):
+            raise ValidationError(_("Choose a room and a time slot of this event."))
+        slot = TimeSlot.objects.filter(event=self.event, pk=slot_id).first()
+        room = Room.objects.filter(event=self.event, pk=room_id).first()
+        if slot is None or room is None:
+            raise ValidationError(_("Choose a room and a time slot of this event."))
+        return room, slot
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        needs = {
+            "place": ("session", "cell"),
+            "move": ("session", "cell"),
+            "swap": ("session", "other"),
+            "remove": ("session",),
+            "create": ("title", "cell"),
+            "undo": ("change",),
+        }.get(action, ())
+        messages = {
+            "session": _("Choose a session."),
+            "other": _("Choose the session to swap with."),
+            "cell": _("Choose a room and a time slot of this event."),
+            "title": _("Type a title for the new session."),
+            "change": _("Choose a change to undo."),
+        }
+        for name in needs:
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, messages[name])
+        if action == "swap" and data.get("session") and data.get("session") == data.get("other"):
+            self.add_error("other", _("A session cannot be swapped with itself."))
+        return data
+
+    def plan(self):
+        """The ``Plan`` this valid form asks for."""
+        data = self.cleaned_data
+        action, session, cell = data["action"], data.get("session"), data.get("cell")
+        if action in ("place", "move"):
+            return Plan(action=action, moves=[Move(session, *cell)])
+        if action == "swap":
+            other = data["other"]
+            return Plan(
+                action=action,
+                moves=[Move(session, other.room, other.time_slot), Move(other, session.room, session.time_slot)],
+            )
+        if action == "remove":
+            return Plan(action=action, moves=[Move(session, None, None)])
+        if action == "create":
+            new = SessionPage(title=data["title"], hosts=data["hosts"])
+            return Plan(action=action, moves=[Move(new, *cell)], title=data["title"], hosts=data["hosts"])
+        return undo_plan(self.event, data["change"])

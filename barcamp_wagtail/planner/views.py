@@ -1,0 +1,126 @@
+"""The planner view: the grid of one event with a form for every operation."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from ..grid import schedule_grid
+from ..models import EventPage, ScheduleChange, SchedulePage
+from .forms import PlannerActionForm
+from .operations import apply_plan, find_conflicts
+
+HISTORY_LENGTH = 50
+
+
+def can_plan(user, event):
+    """Only those who may publish the event's sessions may plan: every save publishes."""
+    return event.permissions_for_user(user).can_publish_subpage()
+
+
+def planner_url(event):
+    return reverse("barcamp_wagtail_planner", args=[event.pk])
+
+
+class PlannerView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "barcamp_wagtail/planner/planner.html"
+    page_title = gettext_lazy("Schedule planner")
+    header_icon = "table"
+
+    def dispatch(self, request, event_id):
+        self.event = get_object_or_404(EventPage, pk=event_id)
+        if not can_plan(request.user, self.event):
+            # A plain 403 (Wagtail would redirect PermissionDenied to the dashboard).
+            return TemplateResponse(
+                request, "barcamp_wagtail/planner/forbidden.html", {"event": self.event}, status=403
+            )
+        return super().dispatch(request, event_id)
+
+    def get_page_subtitle(self):
+        return self.event.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailadmin_pages:edit", args=[self.event.pk]), "label": self.event.title},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def post(self, request, event_id):
+        form = PlannerActionForm(self.event, request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        plan = form.plan()
+        if plan.action == "create" and not self.event.permissions_for_user(request.user).can_add_subpage():
+            raise PermissionDenied
+        if plan.action != "create":
+            plan.moves = [
+                move for move in plan.moves if (move.room, move.slot) != (move.session.room, move.session.time_slot)
+            ]
+        if not plan.moves:
+            messages.info(request, _("Nothing to change: every session is already there."))
+            return redirect(planner_url(self.event))
+        conflicts = find_conflicts(self.event, plan)
+        if conflicts and not form.cleaned_data["confirm"]:
+            return self.render_to_response(self.get_context_data(form=form, conflicts=conflicts))
+        apply_plan(self.event, plan, request.user)
+        messages.success(request, _("Saved and published: the public schedule shows it now."))
+        return redirect(planner_url(self.event))
+
+    def get_context_data(self, form=None, conflicts=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        grid = schedule_grid(self.event)
+        cells = [
+            (
+                f"{row.slot.pk}:{room.pk}",
+                f"{date_format(row.slot.day, 'SHORT_DATE_FORMAT')} {time_format(row.slot.start, 'TIME_FORMAT')}"
+                f" · {room.name}",
+            )
+            for day in grid.days
+            for row in day.rows
+            for room in grid.rooms
+        ]
+        days = [
+            {
+                "day": day.day,
+                "rows": [
+                    {
+                        "slot": row.slot,
+                        "cells": [(room, cell) for room, cell in zip(grid.rooms, row.cells, strict=True)],
+                    }
+                    for row in day.rows
+                ],
+            }
+            for day in grid.days
+        ]
+        history = (
+            ScheduleChange.objects.filter(event=self.event)
+            .select_related("user", "from_room", "from_slot", "to_room", "to_slot")
+            .order_by("-timestamp", "-pk")[:HISTORY_LENGTH]
+        )
+        context.update(
+            {
+                "event": self.event,
+                "grid": grid,
+                "days": days,
+                "cells": cells,
+                "scheduled": grid.scheduled_sessions(),
+                "history": history,
+                "form": form,
+                "conflicts": conflicts,
+                "confirm_data": _confirm_data(form) if conflicts else [],
+                "schedule_page": SchedulePage.objects.live().child_of(self.event).first(),
+            }
+        )
+        return context
+
+
+def _confirm_data(form):
+    """The submitted fields, to post them again with ``confirm`` set."""
+    return [(name, value) for name, value in form.data.items() if name not in ("confirm", "csrfmiddlewaretoken")]
