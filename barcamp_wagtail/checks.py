@@ -65,3 +65,19 @@ def _is_choice_list(value):
     return isinstance(value, (list, tuple)) and all(
         isinstance(pair, (list, tuple)) and len(pair) == 2 for pair in value
     )
+
+
+@register(Tags.compatibility)
+def check_pdf_renderer(app_configs, **kwargs):
+    from .exporters.pdf import weasyprint_import_error
+
+    message = weasyprint_import_error()
+    if message is None:
+        return []
+    return [
+        Warning(
+            "The PDF exports are switched off: " + message,
+            hint="The other exports and the rest of the site work without it. See docs/exports.md.",
+            id="barcamp_wagtail.W002",
+        )
+    ]

@@ -10,6 +10,17 @@ DEFAULTS = {
     # Languages a session can be held in, as (code, name) pairs.
     # None: the site's WAGTAIL_CONTENT_LANGUAGES, else its LANGUAGES.
     "SESSION_LANGUAGES": None,
+    # Exports (docs/exports.md). Cache alias that keeps rendered PDFs.
+    "EXPORT_CACHE": "default",
+    # Seconds a rendered PDF stays cached; a new schedule version gets a new entry anyway.
+    "EXPORT_CACHE_TIMEOUT": 60 * 60 * 24,
+    # Seconds a request waits for a PDF that another request or worker is rendering.
+    "EXPORT_RENDER_WAIT": 60,
+    # Render the cached exports (PDF) when a session or event is published, through
+    # the task backend below, instead of on the first request after the change.
+    "EXPORT_RENDER_ON_PUBLISH": False,
+    # Alias in TASKS that runs the rendering task ("default" runs inline unless configured).
+    "EXPORT_TASK_BACKEND": "default",
 }
 
 

@@ -11,9 +11,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import EventBodyBlock
+from .exports import ScheduleExportsMixin
 
 
-class EventPage(Page):
+class EventPage(ScheduleExportsMixin, Page):
     """A barcamp: when and where it happens, who runs it, its rooms and time slots.
 
     Sessions (and the schedule, press and proposal pages) live below it.
