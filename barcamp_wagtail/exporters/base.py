@@ -75,4 +75,3 @@ def get_exporters():
 
 def get_exporter(identifier):
     return get_exporters().get(identifier)
-

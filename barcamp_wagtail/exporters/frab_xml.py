@@ -71,13 +71,12 @@ class FrabXmlExporter(BaseExporter):
         _text(conference, "time_zone_name", timezone.get_current_timezone_name())
 
         for day in days:
-            day_element = ET.SubElement(
-                schedule,
-                "day",
-                {"index": str(day.index), "date": day.date.isoformat(), "start": local_iso(day.start), "end": local_iso(day.end)},
-            )
+            day_attributes = {"index": day.index, "date": day.date.isoformat()}
+            day_attributes.update(start=local_iso(day.start), end=local_iso(day.end))
+            day_element = ET.SubElement(schedule, "day", {key: str(value) for key, value in day_attributes.items()})
             for room, sessions in day.rooms:
-                room_element = ET.SubElement(day_element, "room", {"name": room.name, "guid": guid(hostname, "room", room.pk)})
+                room_guid = guid(hostname, "room", room.pk)
+                room_element = ET.SubElement(day_element, "room", {"name": room.name, "guid": room_guid})
                 for session in sessions:
                     self.session_element(room_element, session, room, hostname, event_acronym)
         ET.indent(schedule)

@@ -241,7 +241,8 @@ class PdfExporter(BaseExporter):
     def grid_sheets(self, grid):
         """Sheets of the wall grid: one per day and group of at most ``rooms_per_sheet`` rooms."""
         indexes = list(range(len(grid.rooms))) or [None]
-        groups = [indexes[start : start + self.rooms_per_sheet] for start in range(0, len(indexes), self.rooms_per_sheet)]
+        size = self.rooms_per_sheet
+        groups = [indexes[start : start + size] for start in range(0, len(indexes), size)]
         for day in grid.days:
             for group in groups:
                 columns = [index for index in group if index is not None]
