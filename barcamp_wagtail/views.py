@@ -18,7 +18,7 @@ def content_disposition(filename, as_attachment=True):
     if not dot:
         stem, extension = filename, ""
     extension = re.sub(r"[^A-Za-z0-9]", "", extension)[:10]
-    readable = re.sub(r"[\x00-\x1f\x7f]", "", stem).strip() or "schedule"
+    readable = " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", stem).split()) or "schedule"
     ascii_stem = slugify(readable)[:100].strip("-") or "schedule"
     suffix = f".{extension}" if extension else ""
     disposition = "attachment" if as_attachment else "inline"

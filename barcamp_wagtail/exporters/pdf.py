@@ -16,9 +16,11 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..grid import schedule_grid
+from ..models import TimeSlot
 from .base import BaseExporter, ExportUnavailable
 
 # A host that cannot exist (RFC 6761): relative URLs in the PDF templates resolve against it,
@@ -213,6 +215,8 @@ class PdfExporter(BaseExporter):
     page_size = "A4"
     #: Room columns per sheet before the grid is split across sheets.
     rooms_per_sheet = 5
+    #: Time slots per sheet in normal type; more are set smaller to keep a day on one sheet.
+    rows_per_sheet = 8
 
     def get_template_name(self):
         return f"barcamp_wagtail/exports/{self.layout}.html"
@@ -235,7 +239,7 @@ class PdfExporter(BaseExporter):
             "sessions": [(session, printable_rich_text(session.description)) for session in sessions],
             # The booklet shows sponsors when a site provides them (see docs/exports.md).
             "sponsors": None,
-            "title": f"{event.title} – {self.verbose_name}",
+            "title": f"{event.title} – {capfirst(self.verbose_name)}",
         }
 
     def grid_sheets(self, grid):
@@ -246,12 +250,17 @@ class PdfExporter(BaseExporter):
         for day in grid.days:
             for group in groups:
                 columns = [index for index in group if index is not None]
-                rows = [(row.slot, [row.cells[index] for index in columns]) for row in day.rows]
+                rows = []
+                for row in day.rows:
+                    cells = [row.cells[index] for index in columns]
+                    # Plenaries and breaks without sessions span the room columns with their label.
+                    spanning = row.slot.kind != TimeSlot.Kind.SESSION and not any(cells)
+                    rows.append({"slot": row.slot, "cells": cells, "spanning": spanning})
                 yield {
                     "day": day.day,
                     "rooms": [grid.rooms[index] for index in columns],
                     "rows": rows,
-                    "compact": len(rows) > 10,
+                    "compact": len(rows) > self.rows_per_sheet,
                 }
 
     def door_signs(self, grid):
@@ -281,6 +290,7 @@ class GridA3Exporter(PdfExporter):
     layout = "grid"
     page_size = "A3"
     rooms_per_sheet = 8
+    rows_per_sheet = 10
     filename_suffix = "schedule A3"
 
 
