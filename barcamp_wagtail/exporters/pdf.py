@@ -216,7 +216,7 @@ class PdfExporter(BaseExporter):
     #: Room columns per sheet before the grid is split across sheets.
     rooms_per_sheet = 5
     #: Time slots per sheet in normal type; more are set smaller to keep a day on one sheet.
-    rows_per_sheet = 8
+    rows_per_sheet = 10
 
     def get_template_name(self):
         return f"barcamp_wagtail/exports/{self.layout}.html"
