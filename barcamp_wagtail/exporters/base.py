@@ -8,6 +8,7 @@ with the ``register_barcamp_exporters`` hook (see docs/exports.md)::
         return [MyCsvExporter]
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 HOOK_NAME = "register_barcamp_exporters"
@@ -33,8 +34,8 @@ class BaseExporter:
     content_type = "application/octet-stream"
     #: Whether browsers should save the file rather than show it.
     as_attachment = True
-    #: Added to the file name: "<event>-<suffix>.<extension>".
-    filename_suffix = "schedule"
+    #: Added to the file name: "<event> <suffix>.<extension>".
+    filename_suffix = _("schedule")
     #: Keep the rendered bytes in the cache, keyed by schedule version and language.
     cache_output = False
 

@@ -281,7 +281,7 @@ class GridA4Exporter(PdfExporter):
     identifier = "pdf-grid-a4"
     verbose_name = _("wall grid (PDF, A4)")
     layout = "grid"
-    filename_suffix = "schedule A4"
+    filename_suffix = _("schedule A4")
 
 
 class GridA3Exporter(PdfExporter):
@@ -291,14 +291,14 @@ class GridA3Exporter(PdfExporter):
     page_size = "A3"
     rooms_per_sheet = 8
     rows_per_sheet = 10
-    filename_suffix = "schedule A3"
+    filename_suffix = _("schedule A3")
 
 
 class DoorSignsExporter(PdfExporter):
     identifier = "pdf-door-signs"
     verbose_name = _("door signs (PDF)")
     layout = "door_signs"
-    filename_suffix = "door signs"
+    filename_suffix = _("door signs")
 
 
 class BookletExporter(PdfExporter):
@@ -306,4 +306,4 @@ class BookletExporter(PdfExporter):
     verbose_name = _("programme booklet (PDF)")
     layout = "booklet"
     page_size = "A5"
-    filename_suffix = "programme"
+    filename_suffix = _("programme")
