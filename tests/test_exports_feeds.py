@@ -327,3 +327,19 @@ def test_exports_show_only_published_sessions(client):
 
     for identifier in ("ical", "frab-xml", "c3voc-json"):
         assert b"Secret draft" not in client.get(export_url(event, identifier)).content
+
+
+def test_exports_of_a_password_protected_event_stay_behind_the_password(client):
+    from wagtail.models import PageViewRestriction
+
+    event = one_room_event()
+    PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+
+    for url in (
+        export_url(event, "ical"),
+        export_url(event, "c3voc-json"),
+        event.session_calendar_url(event.sessions().get()),
+    ):
+        response = client.get(url)
+        assert b"Alone" not in response.content
+        assert "Content-Disposition" not in response
