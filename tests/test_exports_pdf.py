@@ -443,3 +443,15 @@ def test_static_stylesheet_is_loaded_through_the_fetcher(monkeypatch):
 
     assert (BASE_URL + "static/barcamp_wagtail/css/print.css", True) in fetched
     assert urllib.request  # the fetcher never needs urllib's network handlers
+
+
+@pytest.mark.parametrize("identifier", ["pdf-grid-a4", "pdf-door-signs", "pdf-booklet"])
+def test_an_event_without_rooms_or_slots_still_gets_a_readable_pdf(client, identifier):
+    event = make_event(title="Planning starts soon")
+
+    response = client.get(export_url(event, identifier))
+
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert "Planning starts soon" in text
+    assert "have been set up for this event yet" in text
