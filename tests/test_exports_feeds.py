@@ -343,3 +343,17 @@ def test_exports_of_a_password_protected_event_stay_behind_the_password(client):
         response = client.get(url)
         assert b"Alone" not in response.content
         assert "Content-Disposition" not in response
+
+
+class PlainCalendarExporter(SessionListExporter):
+    identifier = "ical"
+
+
+def test_a_site_can_replace_a_built_in_exporter_with_a_later_hook(client):
+    event = one_room_event()
+
+    with hooks.register_temporarily(HOOK_NAME, lambda: [PlainCalendarExporter], order=1):
+        response = client.get(export_url(event, "ical"))
+
+    assert response.content == b"Alone"
+    assert client.get(export_url(event, "ical"))["Content-Type"] == "text/calendar; charset=utf-8"
