@@ -357,3 +357,15 @@ def test_a_site_can_replace_a_built_in_exporter_with_a_later_hook(client):
 
     assert response.content == b"Alone"
     assert client.get(export_url(event, "ical"))["Content-Type"] == "text/calendar; charset=utf-8"
+
+
+def test_a_scheduled_session_page_links_its_calendar_file(client):
+    event = one_room_event()
+    session = event.sessions().get()
+    unscheduled = make_session(event, "Not yet placed")
+
+    page = client.get(session.url).content.decode()
+
+    assert f'href="{event.session_calendar_url(session)}"' in page
+    assert client.get(session.calendar_url).status_code == 200
+    assert "Add to calendar" not in client.get(unscheduled.url).content.decode()
