@@ -32,6 +32,12 @@ DEFAULTS = {
     "CLIENT_ADDRESS_HEADER": None,
     # Proposals are deleted by `barcamp_privacy purge` this many days after their event ended.
     "PROPOSAL_RETENTION_DAYS": 180,
+    # Next-edition sign-ups use the proposal form's spam settings above (reCAPTCHA, time trap,
+    # rate limit, counted separately). A confirmation link is valid for this many days;
+    # `barcamp_privacy purge` deletes sign-ups left unconfirmed for longer.
+    "INTEREST_CONFIRM_DAYS": 7,
+    # Signing up again re-sends the confirmation mail, at most once in this many minutes.
+    "INTEREST_RESEND_MINUTES": 10,
 }
 
 

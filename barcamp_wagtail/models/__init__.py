@@ -1,4 +1,5 @@
 from .event import EventOrganiser, EventPage, Room, TimeSlot
+from .interest import InterestSignup
 from .press import PressIndexPage, PressReleasePage
 from .proposal import ProposalPage, SessionProposal
 from .session import SessionPage, SessionTopic
@@ -7,6 +8,7 @@ from .sponsor import Sponsor, sponsor_tiers
 __all__ = [
     "EventOrganiser",
     "EventPage",
+    "InterestSignup",
     "PressIndexPage",
     "PressReleasePage",
     "ProposalPage",
