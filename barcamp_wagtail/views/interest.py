@@ -26,7 +26,8 @@ PAGE_TEMPLATE = "barcamp_wagtail/interest_page.html"
 
 def _render(request, event, template, context=None, status=200):
     full_context = event.get_context(request)
-    full_context.update({"event": event, **(context or {})})
+    interest_url = event.url + event.reverse_subpage("interest")
+    full_context.update({"event": event, "interest_url": interest_url, **(context or {})})
     response = TemplateResponse(request, template, full_context, status=status)
     add_never_cache_headers(response)
     return response
