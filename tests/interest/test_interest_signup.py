@@ -32,7 +32,8 @@ def press_button(link):
     """Open the confirmation link in a browser with CSRF checks and press the button."""
     browser = Client(enforce_csrf_checks=True)
     page = confirm_page(browser, link)
-    return browser.post(urlsplit(link).path, {"csrfmiddlewaretoken": hidden(page.content.decode(), "csrfmiddlewaretoken")})
+    token = hidden(page.content.decode(), "csrfmiddlewaretoken")
+    return browser.post(urlsplit(link).path, {"csrfmiddlewaretoken": token})
 
 
 def test_the_event_page_shows_the_sign_up_form_of_the_block(event, client):
