@@ -34,6 +34,9 @@ def test_the_block_renders_its_texts_and_a_form_posting_to_the_events_route(db):
     assert form["action"] == f"{event.url}next-edition/"
     assert {field["name"] for field in form.find_all("input")} >= {"email", "name", "website", "form_token"}
     assert "We use your address for this one message." in html.get_text()
+    # The honeypot is hidden by the form's stylesheet, which the block brings along.
+    assert html.find(class_="barcamp-honeypot")["aria-hidden"] == "true"
+    assert html.find("link", rel="stylesheet")["href"].endswith("barcamp_wagtail/css/proposals.css")
 
 
 def test_the_block_preview_shows_the_form(db):
