@@ -76,7 +76,7 @@ def interest_confirm(request, event, token):
         signup.confirm()
         response = _render(request, event, template, context | {"confirmed": True})
     else:
-        response = _render(request, event, template, context)
+        response = _render(request, event, template, context | {"confirmed": signup.is_confirmed})
     # The token is in the URL: keep it out of Referer headers and search engines.
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
