@@ -128,3 +128,16 @@ def test_the_event_editor_offers_the_block(editor_client):
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
 
     assert "next_edition_signup" in html
+
+
+def test_wagtails_block_preview_shows_the_form(editor_client):
+    from barcamp_wagtail.models import EventPage
+
+    block = EventPage.body.field.stream_block.child_blocks["next_edition_signup"]
+
+    response = editor_client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.find("form", class_="barcamp-interest-form") is not None
+    assert "Beim nächsten Mal dabei sein?" in html.get_text()
