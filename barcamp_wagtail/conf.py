@@ -48,6 +48,12 @@ DEFAULTS = {
     "EXPORT_RENDER_ON_PUBLISH": False,
     # Alias in TASKS that runs the rendering task ("default" runs inline unless configured).
     "EXPORT_TASK_BACKEND": "default",
+    # Next-edition sign-ups use the proposal form's spam settings above (reCAPTCHA, time trap,
+    # rate limit, counted separately). A confirmation link is valid for this many days;
+    # `barcamp_privacy purge` deletes sign-ups left unconfirmed for longer.
+    "INTEREST_CONFIRM_DAYS": 7,
+    # Signing up again re-sends the confirmation mail, at most once in this many minutes.
+    "INTEREST_RESEND_MINUTES": 10,
 }
 
 

@@ -1,4 +1,5 @@
 from .event import EventOrganiser, EventPage, Room, TimeSlot
+from .interest import InterestSignup
 from .press import PressIndexPage, PressReleasePage
 from .proposal import ProposalPage, SessionProposal
 from .schedule import ScheduleChange, SchedulePage
@@ -8,6 +9,7 @@ from .sponsor import Sponsor, sponsor_tiers
 __all__ = [
     "EventOrganiser",
     "EventPage",
+    "InterestSignup",
     "PressIndexPage",
     "PressReleasePage",
     "ProposalPage",
