@@ -57,7 +57,26 @@ class ProposalPermissionHelper(PermissionHelper):
         return False
 
 
-class SessionProposalAdmin(ModelAdmin):
+class RefusalAs403Mixin:
+    """Refusals are answered with 403 rather than Wagtail's redirect to the dashboard."""
+
+    def index_view(self, request):
+        return proposal_views.refuse_with_403(super().index_view)(request)
+
+    def create_view(self, request):
+        return proposal_views.refuse_with_403(super().create_view)(request)
+
+    def edit_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().edit_view)(request, instance_pk)
+
+    def inspect_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().inspect_view)(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().delete_view)(request, instance_pk)
+
+
+class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
     model = SessionProposal
     menu_label = _("Session proposals")
     menu_icon = "mail"
@@ -104,22 +123,6 @@ class SessionProposalAdmin(ModelAdmin):
         "created_at",
     ]
     export_filename = "session-proposals"
-
-    # Refusals are answered with 403 rather than Wagtail's redirect to the dashboard.
-    def index_view(self, request):
-        return proposal_views.refuse_with_403(super().index_view)(request)
-
-    def create_view(self, request):
-        return proposal_views.refuse_with_403(super().create_view)(request)
-
-    def edit_view(self, request, instance_pk):
-        return proposal_views.refuse_with_403(super().edit_view)(request, instance_pk)
-
-    def inspect_view(self, request, instance_pk):
-        return proposal_views.refuse_with_403(super().inspect_view)(request, instance_pk)
-
-    def delete_view(self, request, instance_pk):
-        return proposal_views.refuse_with_403(super().delete_view)(request, instance_pk)
 
     @admin_column(_("public name"))
     def public_name(self, obj):
@@ -170,7 +173,7 @@ class ConfirmedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class InterestSignupAdmin(ModelAdmin):
+class InterestSignupAdmin(RefusalAs403Mixin, ModelAdmin):
     """Who wants to hear about the next edition. Needs the view permission on sign-ups."""
 
     model = InterestSignup
@@ -187,18 +190,6 @@ class InterestSignupAdmin(ModelAdmin):
     search_fields = ["email", "name"]
     list_export = ["email", "name", "event", "language", "confirmed_at"]
     export_filename = "next-edition-sign-ups"
-
-    def index_view(self, request):
-        return proposal_views.refuse_with_403(super().index_view)(request)
-
-    def create_view(self, request):
-        return proposal_views.refuse_with_403(super().create_view)(request)
-
-    def edit_view(self, request, instance_pk):
-        return proposal_views.refuse_with_403(super().edit_view)(request, instance_pk)
-
-    def delete_view(self, request, instance_pk):
-        return proposal_views.refuse_with_403(super().delete_view)(request, instance_pk)
 
     @admin_column(_("confirmed"))
     def confirmed(self, obj):
