@@ -1,4 +1,5 @@
 from .event import EventOrganiser, EventPage, Room, TimeSlot
+from .plenary import InterestVote, PlenaryState, VoterCode
 from .press import PressIndexPage, PressReleasePage
 from .proposal import ProposalPage, SessionProposal
 from .schedule import ScheduleChange, SchedulePage
@@ -8,6 +9,8 @@ from .sponsor import Sponsor, sponsor_tiers
 __all__ = [
     "EventOrganiser",
     "EventPage",
+    "InterestVote",
+    "PlenaryState",
     "PressIndexPage",
     "PressReleasePage",
     "ProposalPage",
@@ -19,5 +22,6 @@ __all__ = [
     "SessionTopic",
     "Sponsor",
     "TimeSlot",
+    "VoterCode",
     "sponsor_tiers",
 ]
