@@ -167,6 +167,9 @@ def board(request, event_id):
         "board": board_data(event, state, proposals),
         "state_url": reverse("barcamp_wagtail_plenary_state", args=[event.pk]),
         "poll_seconds": get_setting("PLENARY_POLL_SECONDS"),
+        # Patterns for the script, which fills in the numbers it polls (same texts as the template's).
+        "label_position": _("Pitch %(position)s of %(total)s"),
+        "label_hands": _("%(number)s hands"),
         "vote_url": (
             proposal_page.subpage_full_url("vote")
             if proposal_page is not None and proposal_page.votes_are_open(event=event)

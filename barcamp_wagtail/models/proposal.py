@@ -97,7 +97,7 @@ class ProposalPage(RoutablePageMixin, Page):
         MultiFieldPanel([FieldPanel("privacy_notice"), FieldPanel("privacy_url")], heading=_("privacy")),
         MultiFieldPanel(
             [FieldPanel("votes_enabled"), FieldRowPanel([FieldPanel("votes_open"), FieldPanel("votes_close")])],
-            heading=_("interest votes"),
+            heading=_("online votes"),
         ),
     ]
 

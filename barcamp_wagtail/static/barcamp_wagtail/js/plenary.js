@@ -14,7 +14,7 @@
   function fill(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (match, key) { return values[key]; });
   }
-  function hands(count) { return count === null || count === undefined ? "" : fill(root.dataset.labelHands, { count: count }); }
+  function hands(count) { return count === null || count === undefined ? "" : fill(root.dataset.labelHands, { number: count }); }
 
   function draw(data) {
     var current = data.current;
