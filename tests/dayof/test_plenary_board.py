@@ -210,7 +210,7 @@ def test_the_moderator_makes_voter_codes_that_are_shown_once(moderator_client, e
     assert codes[0] not in again and "5 voter codes" in again
 
 
-def test_the_event_page_in_the_admin_offers_the_plenary_to_moderators(moderator_client, editor_client, event):
+def test_the_event_page_in_the_admin_offers_the_plenary(editor_client, event):
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
 
     assert moderate_url(event) in html

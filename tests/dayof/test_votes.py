@@ -236,3 +236,15 @@ def test_the_database_refuses_a_second_vote_of_the_same_code_for_the_same_propos
 
     with pytest.raises(IntegrityError), transaction.atomic():
         InterestVote.objects.create(proposal=proposal, voter=voter)
+
+
+def test_the_proposal_page_links_the_vote_when_online_votes_are_on(client, event, proposal_page):
+    html = client.get(proposal_page.url).content.decode()
+
+    assert f'href="{proposal_page.url}vote/"' in html
+
+
+def test_the_proposal_page_has_no_vote_link_without_online_votes(client, event):
+    page = make_proposal_page(event, votes_enabled=False)
+
+    assert "vote/" not in client.get(page.url).content.decode()
