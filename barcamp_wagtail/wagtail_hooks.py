@@ -12,10 +12,11 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
 from .admin_views import next_edition as next_edition_views
+from .admin_views import plenary as plenary_views
 from .admin_views import proposals as proposal_views
 from .exporters.base import HOOK_NAME
 from .models import EventPage, InterestSignup, SessionProposal, Sponsor
-from .planner.views import PlannerView, can_plan
+from .planner.views import GridProposalView, PlannerView, can_plan
 
 # Spreadsheet programs run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -255,7 +256,14 @@ def next_edition_listing_button(page, user, next_url=None):
 
 @hooks.register("register_admin_urls")
 def register_planner_url():
-    return [path("barcamp/planner/<int:event_id>/", PlannerView.as_view(), name="barcamp_wagtail_planner")]
+    return [
+        path("barcamp/planner/<int:event_id>/", PlannerView.as_view(), name="barcamp_wagtail_planner"),
+        path(
+            "barcamp/planner/<int:event_id>/propose/",
+            GridProposalView.as_view(),
+            name="barcamp_wagtail_planner_propose",
+        ),
+    ]
 
 
 def _planner_button(page, user, priority):
@@ -299,3 +307,42 @@ def register_builtin_exporters():
         FrabXmlExporter,
         C3vocJsonExporter,
     ]
+
+
+# The day itself: the plenary board and voter codes
+
+
+@hooks.register("register_admin_urls")
+def register_plenary_urls():
+    return [
+        path("barcamp/plenary/<int:event_id>/", plenary_views.moderate, name="barcamp_wagtail_plenary"),
+        path("barcamp/plenary/<int:event_id>/board/", plenary_views.board, name="barcamp_wagtail_plenary_board"),
+        path(
+            "barcamp/plenary/<int:event_id>/board/state/",
+            plenary_views.board_state,
+            name="barcamp_wagtail_plenary_state",
+        ),
+        path("barcamp/plenary/<int:event_id>/codes/", plenary_views.voter_codes, name="barcamp_wagtail_voter_codes"),
+    ]
+
+
+def _plenary_button(page, user, priority):
+    if page.specific_class is not EventPage or not user.has_perm(proposal_views.MODERATE_PERMISSION):
+        return
+    yield Button(
+        _("Plenary"),
+        reverse("barcamp_wagtail_plenary", args=[page.pk]),
+        icon_name="group",
+        attrs={"title": _("Step through the pitches and count hands")},
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def plenary_header_button(page, user, view_name, next_url=None):
+    yield from _plenary_button(page, user, priority=13)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def plenary_listing_button(page, user, next_url=None):
+    yield from _plenary_button(page, user, priority=13)
