@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = os.environ.get("BARCAMP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,6 +46,9 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Close the connections Django handed out while Playwright's loop ran; left open, they
+        # keep PostgreSQL from dropping the test database at the end.
+        connections.close_all()
 
 
 class Shots:
