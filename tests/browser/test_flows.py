@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from barcamp_wagtail.models import SessionPage, SessionProposal
 
-from ..factories import make_event, make_room, make_slot
+from ..factories import EVENT_DAY, make_event, make_room, make_session, make_slot
 from ..proposals.conftest import make_proposal_page
 from ..schedule_helpers import make_schedule_page
 from .conftest import DESKTOP, PHONE, assert_accessible
@@ -136,10 +136,12 @@ def test_a_proposal_from_a_phone_reaches_the_schedule_and_the_room_screen(
     assert_accessible(visitor)
 
     screen = new_page(viewport=DESKTOP)
-    screen.clock.install(time=timezone.make_aware(datetime.datetime.combine(DAY, datetime.time(9, 50))))
+    screen.clock.install(time=timezone.make_aware(datetime.datetime.combine(DAY, datetime.time(10, 10))))
     screen.goto(f"{base}{event.url}now/{plenum.pk}/")
     body = screen.locator("[data-display-body]")
-    screen.wait_for_function("document.querySelector('[data-display-body]').innerText.length > 0")
+    screen.wait_for_function(
+        "title => document.querySelector('[data-display-body]').innerText.includes(title)", arg=TITLE
+    )
     assert TITLE in body.inner_text()
     shots(screen, "room-screen")
 
@@ -172,3 +174,23 @@ def test_an_editor_drags_a_session_from_the_waiting_list_into_the_grid_and_on_to
     session.refresh_from_db()
     assert (session.room, session.time_slot) == (plenum, second_slot)
     assert "Sketchnotes für alle" in page.locator(".barcamp-planner__history").inner_text()
+
+
+def test_the_venue_screen_shows_the_rooms_even_when_the_server_had_already_called_the_day_over(
+    live_server, new_page, shots
+):
+    # The page arrives without a table (the server's clock is past the event); the screen's
+    # own clock is in the first round, so it must build the table itself.
+    event = make_event(title="Barcamp Gestern")
+    room = make_room(event, "Plenum")
+    make_session(event, "Open Data", room=room, time_slot=make_slot(event, "10:00", "10:45"))
+    page = new_page()
+    page.clock.install(time=timezone.make_aware(datetime.datetime.combine(EVENT_DAY, datetime.time(10, 10))))
+
+    page.goto(f"{live_server.url}{event.url}now/")
+    page.wait_for_function("document.querySelector('[data-display-body] table') !== null")
+    shots(page, "venue")
+
+    body = page.locator("[data-display-body]")
+    assert body.locator("th").first.text_content() == "Room"
+    assert "Open Data" in body.locator("tbody tr").first.inner_text()
