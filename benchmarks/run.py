@@ -21,17 +21,22 @@ HERE = Path(__file__).resolve().parent
 SIZES = (100, 400)
 
 
-def run(script, *args):
-    """Run ``script`` with --json; return its rows, or None when the script does not exist."""
+def run(script, *args, as_json=True):
+    """Run ``script`` (with --json: return its rows, else its output); None when it does not exist."""
     path = HERE / script
     if not path.exists():
         return None
     completed = subprocess.run(  # noqa: S603  (our own interpreter and scripts)
-        [sys.executable, str(path), "--json", *args], capture_output=True, text=True, check=False
+        [sys.executable, str(path), *(["--json"] if as_json else []), *args],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if completed.returncode:
         sys.stderr.write(completed.stdout + completed.stderr)
         raise SystemExit(f"{script} failed")
+    if not as_json:
+        return completed.stdout
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
@@ -84,13 +89,13 @@ def main():
         {size: f"{r['median_ms']:.1f} ms, {r['placed']} placed" for size, r in allocation.items()},
     )
 
-    exports = run("exports.py", *requests)
+    # The exports' own table (cold and cached PDF, WeasyPrint's time, every other format)
+    # has more columns than fit here: it follows the table.
+    exports = run("exports.py", *(str(size) for size in SIZES), as_json=False)
     if exports is None:
         table.append(("exports", ["not in this version", "not in this version"]))
     else:
-        for name in dict.fromkeys(r["export"] for r in exports):
-            rows = by_size(exports, export=name)
-            row(f"export {name}: median ms", {size: r["summary"] for size, r in rows.items()})
+        table.append(("exports (PDF cold/cached, WeasyPrint, other formats)", ["see below", "see below"]))
 
     form = run("proposal_form.py", *submissions)
     workers, clients = form[0]["workers"], form[0]["clients"]
@@ -114,6 +119,13 @@ def main():
     print("| --- | " + " | ".join("---" for _ in SIZES) + " |")
     for name, cells in table:
         print(f"| {name} | " + " | ".join(cells) + " |")
+    if exports:
+        print()
+        print("Exports (benchmarks/exports.py):")
+        print()
+        print("```")
+        print(exports.rstrip())
+        print("```")
     print()
     print(f"({time.perf_counter() - started:.0f} s{', --quick' if args.quick else ''})")
     if any(r["lost"] or r["failed"] for r in form.values()):
