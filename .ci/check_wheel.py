@@ -7,6 +7,8 @@ import zipfile
 REQUIRED = [
     "barcamp_wagtail/templates/barcamp_wagtail/base.html",
     "barcamp_wagtail/static/barcamp_wagtail/css/barcamp.css",
+    "barcamp_wagtail/static/barcamp_wagtail/css/print.css",
+    "barcamp_wagtail/templates/barcamp_wagtail/exports/grid.html",
     "barcamp_wagtail/locale/de/LC_MESSAGES/django.po",
     "barcamp_wagtail/locale/de/LC_MESSAGES/django.mo",
     "barcamp_wagtail/migrations/0001_initial.py",

@@ -197,3 +197,19 @@ def check_proposal_settings(app_configs, **kwargs):
             )
         )
     return messages
+
+
+@register(Tags.compatibility)
+def check_pdf_renderer(app_configs, **kwargs):
+    from .exporters.pdf import weasyprint_import_error
+
+    message = weasyprint_import_error()
+    if message is None:
+        return []
+    return [
+        Warning(
+            "The PDF exports are switched off: " + message,
+            hint="The other exports and the rest of the site work without it. See docs/exports.md.",
+            id="barcamp_wagtail.W002",
+        )
+    ]

@@ -37,6 +37,17 @@ DEFAULTS = {
     # Seconds a rendered grid is kept. Keys carry the schedule version, so a change shows
     # at once whatever the timeout; 0 turns the cache off.
     "SCHEDULE_CACHE_TIMEOUT": 3600,
+    # Exports (docs/exports.md). Cache alias that keeps rendered PDFs.
+    "EXPORT_CACHE": "default",
+    # Seconds a rendered PDF stays cached; a new schedule version gets a new entry anyway.
+    "EXPORT_CACHE_TIMEOUT": 60 * 60 * 24,
+    # Seconds a request waits for a PDF that another request or worker is rendering.
+    "EXPORT_RENDER_WAIT": 60,
+    # Render the cached exports (PDF) when a session or event is published, through
+    # the task backend below, instead of on the first request after the change.
+    "EXPORT_RENDER_ON_PUBLISH": False,
+    # Alias in TASKS that runs the rendering task ("default" runs inline unless configured).
+    "EXPORT_TASK_BACKEND": "default",
 }
 
 

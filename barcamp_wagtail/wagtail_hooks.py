@@ -12,6 +12,7 @@ from wagtail_modeladmin.views import IndexView
 
 from .admin_views import next_edition as next_edition_views
 from .admin_views import proposals as proposal_views
+from .exporters.base import HOOK_NAME
 from .models import EventPage, SessionProposal, Sponsor
 from .planner.views import PlannerView, can_plan
 
@@ -216,3 +217,24 @@ def planner_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_buttons")
 def planner_listing_button(page, user, next_url=None):
     yield from _planner_button(page, user, priority=12)
+
+
+# Schedule exports: the built-in exporters, registered like any a site adds.
+
+
+@hooks.register(HOOK_NAME)
+def register_builtin_exporters():
+    from .exporters.c3voc_json import C3vocJsonExporter
+    from .exporters.frab_xml import FrabXmlExporter
+    from .exporters.ical import ICalExporter
+    from .exporters.pdf import BookletExporter, DoorSignsExporter, GridA3Exporter, GridA4Exporter
+
+    return [
+        GridA4Exporter,
+        GridA3Exporter,
+        DoorSignsExporter,
+        BookletExporter,
+        ICalExporter,
+        FrabXmlExporter,
+        C3vocJsonExporter,
+    ]

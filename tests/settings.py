@@ -1,5 +1,6 @@
 """Test settings: the example site, on SQLite or (BARCAMP_TEST_DB=postgresql) PostgreSQL."""
 
+import importlib.util
 import os
 
 from example_site.settings import *  # noqa: F403
@@ -44,3 +45,17 @@ else:
             "TEST": {"NAME": str(ARTIFACTS / "tests.sqlite3")},
         }
     }
+
+# A database-backed task worker for the export rendering tests, where the installed
+# django-tasks provides one (0.7 to 0.11 ship it; later versions need django-tasks-db).
+if importlib.util.find_spec("django_tasks.backends.database"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks.backends.database"]
+    TASKS_DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
+elif importlib.util.find_spec("django_tasks_db"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks_db"]
+    TASKS_DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+else:
+    TASKS_DATABASE_BACKEND = None
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if TASKS_DATABASE_BACKEND:
+    TASKS["database"] = {"BACKEND": TASKS_DATABASE_BACKEND}

@@ -6,15 +6,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import EventBodyBlock
+from .exports import ScheduleExportsMixin
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(ScheduleExportsMixin, Page):
     """A barcamp: when and where it happens, who runs it, its rooms and time slots.
 
     Sessions (and the schedule, press and proposal pages) live below it.

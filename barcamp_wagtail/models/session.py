@@ -94,6 +94,11 @@ class SessionPage(Page):
         return self.get_parent().specific
 
     @property
+    def calendar_url(self):
+        """This session's iCal file, served by its event (see docs/exports.md)."""
+        return self.event.session_calendar_url(self)
+
+    @property
     def language_name(self):
         from ..conf import session_languages
 

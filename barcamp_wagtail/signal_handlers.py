@@ -1,0 +1,25 @@
+"""Render the cached exports when the programme is published (``EXPORT_RENDER_ON_PUBLISH``)."""
+
+from django.db import transaction
+from wagtail.signals import page_published
+
+from .conf import get_setting
+from .models import EventPage, SessionPage
+
+
+def enqueue_export_rendering(sender, instance, **kwargs):
+    if not get_setting("EXPORT_RENDER_ON_PUBLISH"):
+        return
+    event_id = instance.pk if isinstance(instance, EventPage) else instance.get_parent().pk
+
+    def enqueue():
+        from .tasks import render_cached_exports
+
+        render_cached_exports.using(backend=get_setting("EXPORT_TASK_BACKEND")).enqueue(event_id)
+
+    transaction.on_commit(enqueue)
+
+
+def register_signal_handlers():
+    for model in (EventPage, SessionPage):
+        page_published.connect(enqueue_export_rendering, sender=model, dispatch_uid=f"barcamp_exports_{model.__name__}")
