@@ -1,11 +1,14 @@
 """A session's way through the app, in the browser: proposed on a phone, accepted by a moderator,
-placed by an editor in the planner, seen by visitors on the schedule and on the room's screen."""
+placed by an editor in the planner, seen by visitors on the schedule, in the PDF and on the room's screen."""
 
 import datetime
+import io
+from urllib.parse import urljoin
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from pypdf import PdfReader
 
 from barcamp_wagtail.models import SessionPage, SessionProposal
 
@@ -88,7 +91,7 @@ def planner_url(base_url, event):
     return f"{base_url}/admin/barcamp/planner/{event.pk}/"
 
 
-def test_a_proposal_from_a_phone_reaches_the_schedule_and_the_room_screen(
+def test_a_proposal_from_a_phone_reaches_the_schedule_the_pdf_and_the_room_screen(
     live_server, barcamp, moderator, editor, new_page, shots
 ):
     base, event = live_server.url, barcamp["event"]
@@ -134,6 +137,17 @@ def test_a_proposal_from_a_phone_reaches_the_schedule_and_the_room_screen(
     assert TITLE in listing.inner_text()
     shots(visitor, "schedule-list")
     assert_accessible(visitor)
+
+    desktop.goto(base + event.url)
+    # The PDF opens inline (Chromium shows it in its viewer): fetch the link as the browser does,
+    # with its cookies and language.
+    href = desktop.get_by_role("link", name="Wall grid (PDF, A4)").get_attribute("href")
+    response = desktop.context.request.get(urljoin(desktop.url, href))
+    assert response.headers["content-type"] == "application/pdf"
+    pdf = response.body()
+    assert pdf.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert TITLE in " ".join(text.split())
 
     screen = new_page(viewport=DESKTOP)
     screen.clock.install(time=timezone.make_aware(datetime.datetime.combine(DAY, datetime.time(10, 10))))
