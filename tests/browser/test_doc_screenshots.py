@@ -71,6 +71,7 @@ def test_the_documentation_screenshots_show_the_example_site(live_server, demo, 
     screen = new_page(viewport=DESKTOP, locale=locale)
     screen.clock.install(time=timezone.make_aware(during) + datetime.timedelta(minutes=10))
     screen.goto(f"{base}{demo.url}now/")
+    screen.clock.run_for("00:16")  # the screen recomputes every 15 seconds
     screen.wait_for_function(
         "title => document.querySelector('[data-display-body]').innerText.includes(title)", arg=first_session.title
     )

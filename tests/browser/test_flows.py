@@ -202,6 +202,7 @@ def test_the_venue_screen_shows_the_rooms_even_when_the_server_had_already_calle
     page.clock.install(time=timezone.make_aware(datetime.datetime.combine(EVENT_DAY, datetime.time(10, 10))))
 
     page.goto(f"{live_server.url}{event.url}now/")
+    page.clock.run_for("00:16")  # the screen recomputes every 15 seconds
     page.wait_for_function("document.querySelector('[data-display-body] table') !== null")
     shots(page, "venue")
 
