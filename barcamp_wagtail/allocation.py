@@ -47,14 +47,35 @@ def normalise_host(name):
     return " ".join(name.casefold().split())
 
 
-def propose_grid(candidates, rooms, slot_keys):
-    """Place ``candidates`` into the cells ``slot_keys`` × ``rooms``."""
+@dataclass(frozen=True)
+class Occupied:
+    """A cell that already holds a session: it is not free, and its hosts and topics count."""
+
+    slot: object
+    room: object
+    hosts: frozenset = frozenset()
+    topics: frozenset = frozenset()
+
+
+def propose_grid(candidates, rooms, slot_keys, occupied=()):
+    """Place ``candidates`` into the free cells of ``slot_keys`` × ``rooms``.
+
+    ``occupied`` lists the cells already taken (``Occupied``): they stay as they are.
+    """
     ranked_rooms = sorted(enumerate(rooms), key=lambda item: (-(item[1].capacity or 0), item[0]))
     ranked_rooms = [room for _index, room in ranked_rooms]
     slot_order = {slot: index for index, slot in enumerate(slot_keys)}
     free = {room.key: list(slot_keys) for room in ranked_rooms}
     busy_hosts = {slot: set() for slot in slot_keys}
     topics_in_slot = {slot: {} for slot in slot_keys}
+    for cell in occupied:
+        if cell.slot not in slot_order:
+            continue
+        if cell.room in free and cell.slot in free[cell.room]:
+            free[cell.room].remove(cell.slot)
+        busy_hosts[cell.slot] |= {normalise_host(host) for host in cell.hosts if host.strip()}
+        for topic in cell.topics:
+            topics_in_slot[cell.slot][topic] = topics_in_slot[cell.slot].get(topic, 0) + 1
     allocation = Allocation()
     order = sorted(enumerate(candidates), key=lambda item: (-item[1].interest, item[0]))
 

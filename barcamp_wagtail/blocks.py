@@ -228,6 +228,57 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+def _event_of(page):
+    """The event a page's sign-up form is for: the event itself, or a press release's event."""
+    if page is None:
+        return None
+    page = getattr(page, "specific", page)
+    from .models import EventPage
+
+    if isinstance(page, EventPage):
+        return page
+    return getattr(page, "related_event", None)
+
+
+class NextEditionSignupBlock(blocks.StructBlock):
+    """The "tell me about the next barcamp" form. It posts to the event's ``next-edition/`` route;
+    on a press release, to the release's event. Addresses count only once confirmed by e-mail."""
+
+    heading = blocks.CharBlock(label=_("heading"), max_length=200, required=False)
+    text = blocks.TextBlock(label=_("text"), required=False)
+    privacy_note = blocks.TextBlock(
+        label=_("privacy note"),
+        required=False,
+        help_text=_("Shown below the form: what the address is used for and how long it is kept."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("next edition sign-up")
+        template = "barcamp_wagtail/blocks/next_edition_signup_block.html"
+        preview_value = {
+            "heading": "Beim nächsten Mal dabei sein?",
+            "text": "Wir sagen dir Bescheid, sobald das nächste Barcamp feststeht.",
+            "privacy_note": "Wir nutzen deine Adresse nur für diese eine Nachricht.",
+        }
+        description = _("A form where visitors leave their e-mail address to hear about the next edition.")
+
+    def get_context(self, value, parent_context=None):
+        from .forms import InterestForm
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        event = _event_of(page)
+        url = event.url if event is not None and event.live else None
+        if url:
+            context["form"] = InterestForm()
+            context["action"] = url + event.reverse_subpage("interest")
+        elif page is None:
+            # Wagtail's block preview: the form as it will look, going nowhere.
+            context["form"] = InterestForm()
+        return context
+
+
 class EventBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -247,6 +298,7 @@ class EventBodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     press_contact = PressContactBlock()
     about = AboutBlock()
+    next_edition_signup = NextEditionSignupBlock()
 
 
 class PressReleaseBodyBlock(EventBodyBlock):

@@ -213,3 +213,18 @@ def check_pdf_renderer(app_configs, **kwargs):
             id="barcamp_wagtail.W002",
         )
     ]
+
+
+@register(Tags.compatibility)
+def check_interest_settings(app_configs, **kwargs):
+    if not isinstance(getattr(settings, "BARCAMP_WAGTAIL", {}), dict):
+        return []
+    return [
+        Error(
+            f"BARCAMP_WAGTAIL['{name}'] must be a whole number of at least 1.",
+            hint=f"The default is {DEFAULTS[name]}.",
+            id="barcamp_wagtail.E040",
+        )
+        for name in ("INTEREST_CONFIRM_DAYS", "INTEREST_RESEND_MINUTES")
+        if isinstance(get_setting(name), bool) or not isinstance(get_setting(name), int) or get_setting(name) < 1
+    ]

@@ -32,6 +32,11 @@ DEFAULTS = {
     "CLIENT_ADDRESS_HEADER": None,
     # Proposals are deleted by `barcamp_privacy purge` this many days after their event ended.
     "PROPOSAL_RETENTION_DAYS": 180,
+    # Online interest votes: wrong voter codes accepted from one client address within
+    # PROPOSAL_RATE_WINDOW seconds (counted in PROPOSAL_RATE_CACHE); then it must wait. 0: no limit.
+    "VOTE_CODE_FAILURES": 20,
+    # Seconds between two looks of the plenary board (the projector) at the moderator's choice.
+    "PLENARY_POLL_SECONDS": 3,
     # Cache (an alias of settings.CACHES) holding the schedule page's rendered grid.
     "SCHEDULE_CACHE": "default",
     # Seconds a rendered grid is kept. Keys carry the schedule version, so a change shows
@@ -48,6 +53,12 @@ DEFAULTS = {
     "EXPORT_RENDER_ON_PUBLISH": False,
     # Alias in TASKS that runs the rendering task ("default" runs inline unless configured).
     "EXPORT_TASK_BACKEND": "default",
+    # Next-edition sign-ups use the proposal form's spam settings above (reCAPTCHA, time trap,
+    # rate limit, counted separately). A confirmation link is valid for this many days;
+    # `barcamp_privacy purge` deletes sign-ups left unconfirmed for longer.
+    "INTEREST_CONFIRM_DAYS": 7,
+    # Signing up again re-sends the confirmation mail, at most once in this many minutes.
+    "INTEREST_RESEND_MINUTES": 10,
 }
 
 

@@ -1,8 +1,10 @@
-"""The public proposal form, and the one place that talks to reCAPTCHA.
+"""The public forms (session proposals, next-edition sign-ups), and the one place that talks
+to reCAPTCHA.
 
 Visitor input is never trusted: only the fields declared here are read, single-line fields
 refuse control and bidi-override characters, links must be http(s), and every failure of
 the reCAPTCHA service becomes a message on the form instead of a server error.
+``SpamProtectedForm`` holds the defences every public form shares.
 """
 
 import re
@@ -22,6 +24,8 @@ from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
 
 from .conf import get_setting
 from .models import SessionProposal
+from .models.interest import EMAIL_MAX as INTEREST_EMAIL_MAX
+from .models.interest import NAME_MAX as INTEREST_NAME_MAX
 from .models.proposal import ABSTRACT_MAX, EMAIL_MAX, LINK_MAX, NAME_MAX, TITLE_MAX, TOPIC_MAX
 
 FORM_TOKEN_SALT = "barcamp_wagtail.proposal.form"  # noqa: S105  (a salt, not a secret)
@@ -116,12 +120,12 @@ class GuardedReCaptchaField(ReCaptchaField):
             raise ValidationError(self.error_messages["captcha_error"], code="captcha_error") from error
 
 
-def recaptcha_field(client_address=None):
+def recaptcha_field(client_address=None, action="proposal"):
     """The reCAPTCHA field the settings ask for (v2 checkbox or v3), or None when it is switched off."""
     if not get_setting("PROPOSAL_RECAPTCHA"):
         return None
     if get_setting("PROPOSAL_RECAPTCHA_VERSION") == 3:
-        widget = ReCaptchaV3(action="proposal", required_score=get_setting("PROPOSAL_RECAPTCHA_SCORE"))
+        widget = ReCaptchaV3(action=action, required_score=get_setting("PROPOSAL_RECAPTCHA_SCORE"))
     else:
         widget = ReCaptchaV2Checkbox(api_params={"hl": (get_language() or "en").split("-")[0]})
     field = GuardedReCaptchaField(widget=widget, label=_("Spam protection"))
@@ -161,44 +165,29 @@ class ProposalFields(forms.ModelForm):
         labels = {"format": _("Format")}
 
 
-class ProposalForm(ProposalFields):
-    """The public form: the proposal plus name, e-mail, consent and the spam defences."""
+class SpamProtectedForm(forms.Form):
+    """The defences of a public form, shared by every form visitors send: a honeypot field,
+    a signed time trap with a nonce, and reCAPTCHA when the settings ask for it.
 
-    name = SingleLineField(
-        label=_("Your name"), max_length=NAME_MAX, help_text=_("As it should appear if you allow it to be shown.")
-    )
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        max_length=EMAIL_MAX,
-        validators=[validate_single_line],
-        help_text=_("Only the organisers see it. You get a link to change or withdraw your proposal."),
-    )
-    privacy_consent = forms.BooleanField(
-        label=_("I agree that my proposal and the data above are stored as described in the privacy notice."),
-        error_messages={"required": _("We can only store your proposal with your consent.")},
-    )
+    Subclass it, or put it before a ``forms.ModelForm`` in the bases; pass ``client_address`` (see
+    ``ratelimit.client_address``) so that Google is told who asked. ``recaptcha_action`` names
+    the form for reCAPTCHA v3. After validation ``self.nonce`` is the token's nonce.
+    """
+
     # The honeypot: hidden from people by CSS and aria-hidden, filled in by naive bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     form_token = forms.CharField(widget=forms.HiddenInput)
 
-    PERSON_FIELDS = ["title", "abstract", "format", "topic", "link", "name", "email", "show_name", "privacy_consent"]
-
-    class Meta(ProposalFields.Meta):
-        fields = [*ProposalFields.Meta.fields, "name", "email", "privacy_consent"]
+    recaptcha_action = "proposal"
 
     def __init__(self, *args, client_address=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.order_fields(self.PERSON_FIELDS)
         if not self.is_bound:
             self.initial["form_token"] = make_form_token()
         self.nonce = None
-        captcha = recaptcha_field(client_address)
+        captcha = recaptcha_field(client_address, action=self.recaptcha_action)
         if captcha is not None:
             self.fields["captcha"] = captcha
-
-    def proposal_fields(self):
-        """The fields a person fills in, in order (not the honeypot, the token or the captcha)."""
-        return [self[name] for name in self.PERSON_FIELDS]
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
@@ -229,6 +218,37 @@ class ProposalForm(ProposalFields):
             data["form_token"] = make_form_token()
             self.data = data
 
+
+class ProposalForm(SpamProtectedForm, ProposalFields):
+    """The public form: the proposal plus name, e-mail, consent and the spam defences."""
+
+    name = SingleLineField(
+        label=_("Your name"), max_length=NAME_MAX, help_text=_("As it should appear if you allow it to be shown.")
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=EMAIL_MAX,
+        validators=[validate_single_line],
+        help_text=_("Only the organisers see it. You get a link to change or withdraw your proposal."),
+    )
+    privacy_consent = forms.BooleanField(
+        label=_("I agree that my proposal and the data above are stored as described in the privacy notice."),
+        error_messages={"required": _("We can only store your proposal with your consent.")},
+    )
+
+    PERSON_FIELDS = ["title", "abstract", "format", "topic", "link", "name", "email", "show_name", "privacy_consent"]
+
+    class Meta(ProposalFields.Meta):
+        fields = [*ProposalFields.Meta.fields, "name", "email", "privacy_consent"]
+
+    def __init__(self, *args, client_address=None, **kwargs):
+        super().__init__(*args, client_address=client_address, **kwargs)
+        self.order_fields(self.PERSON_FIELDS)
+
+    def proposal_fields(self):
+        """The fields a person fills in, in order (not the honeypot, the token or the captcha)."""
+        return [self[name] for name in self.PERSON_FIELDS]
+
     def save_for(self, event, language=None):
         proposal = super().save(commit=False)
         proposal.event = event
@@ -241,3 +261,27 @@ class ProposalForm(ProposalFields):
 
 class ProposalEditForm(ProposalFields):
     """What the submitter may change through the private link."""
+
+
+class InterestForm(SpamProtectedForm):
+    """The next-edition sign-up: an e-mail address, optionally a name, and the spam defences."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=INTEREST_EMAIL_MAX,
+        validators=[validate_single_line],
+        help_text=_("We send you a link to confirm it. Without the confirmation we do not write to you."),
+    )
+    name = SingleLineField(label=_("Your name"), max_length=INTEREST_NAME_MAX, required=False)
+
+    PERSON_FIELDS = ["email", "name"]
+    recaptcha_action = "interest"
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the block may sit on a page next to other forms.
+        kwargs.setdefault("auto_id", "id_interest_%s")
+        super().__init__(*args, **kwargs)
+
+    def person_fields(self):
+        """The fields a person fills in, in order (not the honeypot, the token or the captcha)."""
+        return [self[name] for name in self.PERSON_FIELDS]

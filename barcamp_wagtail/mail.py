@@ -1,7 +1,7 @@
-"""Every e-mail about session proposals goes out from here.
+"""Every e-mail the app sends goes out from here: about session proposals and next-edition sign-ups.
 
 Mails are sent after the transaction commits (callers use ``transaction.on_commit``), in the
-submitter's language, as plain text. Links are built from the Wagtail Site the page belongs to,
+visitor's language, as plain text. Links are built from the Wagtail Site the page belongs to,
 never from the request's Host header, which a client can forge.
 """
 
@@ -12,6 +12,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from .conf import get_setting
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +61,31 @@ def proposal_received(proposal_id):
     except Exception:
         # The proposal is stored; a broken mail server must not turn that into an error page.
         logger.exception("Could not send the mails about session proposal %s", proposal_id)
+
+
+def interest_confirmation(signup_id):
+    """Send the double opt-in mail: the link that confirms a next-edition sign-up."""
+    from .models import InterestSignup
+
+    signup = InterestSignup.objects.select_related("event").filter(pk=signup_id).first()
+    if signup is None or signup.is_confirmed:
+        return
+    event = signup.event
+    try:
+        with translation.override(signup.language or settings.LANGUAGE_CODE):
+            route = event.reverse_subpage("interest_confirm", args=[signup.confirm_token()])
+            context = {
+                "signup": signup,
+                "event": event,
+                "confirm_url": event.get_full_url().rstrip("/") + "/" + route.lstrip("/"),
+                "days": get_setting("INTEREST_CONFIRM_DAYS"),
+            }
+            _send(
+                "barcamp_wagtail/mail/interest_confirmation_subject.txt",
+                "barcamp_wagtail/mail/interest_confirmation.txt",
+                context,
+                [signup.email],
+            )
+    except Exception:
+        # The sign-up is stored; signing up again sends the mail again.
+        logger.exception("Could not send the confirmation mail of next-edition sign-up %s", signup_id)

@@ -1,5 +1,6 @@
-"""What the GDPR asks of the proposals: tell a person what is held about them, erase it,
-and keep nothing longer than needed. Used by ``manage.py barcamp_privacy`` and the admin."""
+"""What the GDPR asks of the proposals and the next-edition sign-ups: tell a person what is held
+about them, erase it, and keep nothing longer than needed. Used by ``manage.py barcamp_privacy``
+and the admin."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .conf import get_setting
-from .models import SessionProposal
+from .models import InterestSignup, SessionProposal
 
 EXPORTED_FIELDS = [
     "title",
@@ -26,6 +27,8 @@ EXPORTED_FIELDS = [
     "updated_at",
     "decided_at",
 ]
+
+INTEREST_EXPORTED_FIELDS = ["email", "name", "language", "created_at", "confirmed_at", "confirmation_sent_at"]
 
 
 def _proposals(email):
@@ -46,7 +49,34 @@ def export_data(email):
         item["event"] = proposal.event.title
         item["session_url"] = proposal.session.full_url if proposal.session_id and proposal.session.live else None
         proposals.append(item)
-    return {"email": email, "session_proposals": proposals}
+    return {"email": email, "session_proposals": proposals, "interest_signups": _export_signups(email)}
+
+
+def _export_signups(email):
+    signups = []
+    for signup in InterestSignup.objects.for_email(email).select_related("event").order_by("created_at"):
+        item = {field: getattr(signup, field) for field in INTEREST_EXPORTED_FIELDS}
+        for field, value in item.items():
+            if isinstance(value, datetime.datetime):
+                item[field] = value.isoformat()
+        item["event"] = signup.event.title
+        signups.append(item)
+    return signups
+
+
+@transaction.atomic
+def erase_signups(email):
+    """Delete the next-edition sign-ups of an e-mail address. Returns how many were deleted."""
+    deleted, _per_model = InterestSignup.objects.for_email(email).delete()
+    return deleted
+
+
+def purge_unconfirmed_signups(days=None):
+    """Delete sign-ups left unconfirmed for longer than ``days`` (INTEREST_CONFIRM_DAYS)."""
+    days = get_setting("INTEREST_CONFIRM_DAYS") if days is None else days
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _per_model = InterestSignup.objects.unconfirmed().filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 def _without_name(hosts, name):

@@ -1,5 +1,6 @@
 """All admin wiring of barcamp_wagtail: menus, snippets, modeladmin, buttons and admin URLs."""
 
+from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,10 +12,11 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
 from .admin_views import next_edition as next_edition_views
+from .admin_views import plenary as plenary_views
 from .admin_views import proposals as proposal_views
 from .exporters.base import HOOK_NAME
-from .models import EventPage, SessionProposal, Sponsor
-from .planner.views import PlannerView, can_plan
+from .models import EventPage, InterestSignup, SessionProposal, Sponsor
+from .planner.views import GridProposalView, PlannerView, can_plan
 
 # Spreadsheet programs run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -35,11 +37,15 @@ def neutralise_formula(value):
     return value
 
 
-class ProposalIndexView(IndexView):
-    """The inbox list. Its CSV and XLSX exports neutralise formulas, which modeladmin does not."""
+class FormulaSafeIndexView(IndexView):
+    """A modeladmin list whose CSV and XLSX exports neutralise formulas, which modeladmin does not."""
 
     def preprocess_field_value(self, field, value, export_format):
         return super().preprocess_field_value(field, neutralise_formula(value), export_format)
+
+
+class ProposalIndexView(FormulaSafeIndexView):
+    """The inbox list."""
 
 
 class ProposalPermissionHelper(PermissionHelper):
@@ -52,7 +58,26 @@ class ProposalPermissionHelper(PermissionHelper):
         return False
 
 
-class SessionProposalAdmin(ModelAdmin):
+class RefusalAs403Mixin:
+    """Refusals are answered with 403 rather than Wagtail's redirect to the dashboard."""
+
+    def index_view(self, request):
+        return proposal_views.refuse_with_403(super().index_view)(request)
+
+    def create_view(self, request):
+        return proposal_views.refuse_with_403(super().create_view)(request)
+
+    def edit_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().edit_view)(request, instance_pk)
+
+    def inspect_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().inspect_view)(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        return proposal_views.refuse_with_403(super().delete_view)(request, instance_pk)
+
+
+class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
     model = SessionProposal
     menu_label = _("Session proposals")
     menu_icon = "mail"
@@ -100,22 +125,6 @@ class SessionProposalAdmin(ModelAdmin):
     ]
     export_filename = "session-proposals"
 
-    # Refusals are answered with 403 rather than Wagtail's redirect to the dashboard.
-    def index_view(self, request):
-        return proposal_views.refuse_with_403(super().index_view)(request)
-
-    def create_view(self, request):
-        return proposal_views.refuse_with_403(super().create_view)(request)
-
-    def edit_view(self, request, instance_pk):
-        return proposal_views.refuse_with_403(super().edit_view)(request, instance_pk)
-
-    def inspect_view(self, request, instance_pk):
-        return proposal_views.refuse_with_403(super().inspect_view)(request, instance_pk)
-
-    def delete_view(self, request, instance_pk):
-        return proposal_views.refuse_with_403(super().delete_view)(request, instance_pk)
-
     @admin_column(_("public name"))
     def public_name(self, obj):
         return obj.public_name
@@ -138,6 +147,59 @@ def register_proposal_admin_urls():
         path("barcamp/proposals/decide/", proposal_views.decide, name="barcamp_wagtail_decide"),
         path("barcamp/proposals/privacy/", proposal_views.privacy_request, name="barcamp_wagtail_privacy"),
     ]
+
+
+# Next-edition sign-ups
+
+
+class InterestIndexView(FormulaSafeIndexView):
+    """The sign-up list. Its exports hold only confirmed addresses, whatever the filters show."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        return super().as_spreadsheet(queryset.confirmed(), spreadsheet_format)
+
+
+class ConfirmedFilter(admin.SimpleListFilter):
+    title = _("confirmed")
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("confirmed")), ("no", _("not confirmed yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.confirmed()
+        if self.value() == "no":
+            return queryset.unconfirmed()
+        return queryset
+
+
+class InterestSignupAdmin(RefusalAs403Mixin, ModelAdmin):
+    """Who wants to hear about the next edition. Needs the view permission on sign-ups."""
+
+    model = InterestSignup
+    menu_label = _("Next edition sign-ups")
+    menu_icon = "group"
+    menu_order = 260
+    add_to_admin_menu = True
+    index_view_class = InterestIndexView
+    # Sign-ups come from visitors only: nobody adds or edits them here; deleting erases one.
+    permission_helper_class = ProposalPermissionHelper
+    list_display = ["email", "name", "event", "confirmed", "created_at"]
+    list_filter = [ConfirmedFilter, "event"]
+    list_select_related = ["event"]
+    search_fields = ["email", "name"]
+    list_export = ["email", "name", "event", "language", "confirmed_at"]
+    export_filename = "next-edition-sign-ups"
+
+    @admin_column(_("confirmed"))
+    def confirmed(self, obj):
+        return obj.is_confirmed
+
+    confirmed.boolean = True
+
+
+modeladmin_register(InterestSignupAdmin)
 
 
 # Sponsors and the next edition
@@ -194,7 +256,14 @@ def next_edition_listing_button(page, user, next_url=None):
 
 @hooks.register("register_admin_urls")
 def register_planner_url():
-    return [path("barcamp/planner/<int:event_id>/", PlannerView.as_view(), name="barcamp_wagtail_planner")]
+    return [
+        path("barcamp/planner/<int:event_id>/", PlannerView.as_view(), name="barcamp_wagtail_planner"),
+        path(
+            "barcamp/planner/<int:event_id>/propose/",
+            GridProposalView.as_view(),
+            name="barcamp_wagtail_planner_propose",
+        ),
+    ]
 
 
 def _planner_button(page, user, priority):
@@ -238,3 +307,42 @@ def register_builtin_exporters():
         FrabXmlExporter,
         C3vocJsonExporter,
     ]
+
+
+# The day itself: the plenary board and voter codes
+
+
+@hooks.register("register_admin_urls")
+def register_plenary_urls():
+    return [
+        path("barcamp/plenary/<int:event_id>/", plenary_views.moderate, name="barcamp_wagtail_plenary"),
+        path("barcamp/plenary/<int:event_id>/board/", plenary_views.board, name="barcamp_wagtail_plenary_board"),
+        path(
+            "barcamp/plenary/<int:event_id>/board/state/",
+            plenary_views.board_state,
+            name="barcamp_wagtail_plenary_state",
+        ),
+        path("barcamp/plenary/<int:event_id>/codes/", plenary_views.voter_codes, name="barcamp_wagtail_voter_codes"),
+    ]
+
+
+def _plenary_button(page, user, priority):
+    if page.specific_class is not EventPage or not user.has_perm(proposal_views.MODERATE_PERMISSION):
+        return
+    yield Button(
+        _("Plenary"),
+        reverse("barcamp_wagtail_plenary", args=[page.pk]),
+        icon_name="group",
+        attrs={"title": _("Step through the pitches and count hands")},
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def plenary_header_button(page, user, view_name, next_url=None):
+    yield from _plenary_button(page, user, priority=13)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def plenary_listing_button(page, user, next_url=None):
+    yield from _plenary_button(page, user, priority=13)

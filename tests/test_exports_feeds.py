@@ -20,7 +20,7 @@ from .factories import EVENT_DAY, make_event, make_room, make_session, make_slot
 
 pytestmark = pytest.mark.django_db
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 

@@ -116,7 +116,7 @@ def test_door_signs_give_each_room_a_sheet_per_day_with_its_sessions(client):
     assert "Quiet coding" not in pages[1]
 
 
-def test_booklet_has_event_schedule_and_abstracts_without_sponsors_by_default(client):
+def test_booklet_has_event_schedule_abstracts_and_sponsors_with_logos(client):
     event = load_demo_event()
 
     response = client.get(export_url(event, "pdf-booklet"))
@@ -126,6 +126,18 @@ def test_booklet_has_event_schedule_and_abstracts_without_sponsors_by_default(cl
     for session in event.sessions():
         assert session.title in text
         assert session.abstract in text
+    sponsors = text[text.index("Sponsors") :]
+    assert "Devspire" in sponsors and "Küberit Systeme" in sponsors
+    assert image_count(response.content) >= 2
+
+
+def test_booklet_of_an_event_without_sponsor_blocks_has_no_sponsors_page(client):
+    event = make_event()
+    make_session(event, "Lonely session", room=make_room(event), time_slot=make_slot(event))
+
+    text = pdf_text(client.get(export_url(event, "pdf-booklet")).content)
+
+    assert "Lonely session" in text
     assert "Sponsors" not in text
 
 

@@ -105,7 +105,8 @@ class PrivacyRequestForm(forms.Form):
 @refuse_with_403
 @require_http_methods(["GET", "POST"])
 def privacy_request(request):
-    """Answer a data subject's request: export or erase what the proposals hold about them."""
+    """Answer a data subject's request: export or erase what the proposals and the next-edition
+    sign-ups hold about them."""
     _require_moderator(request)
     form = PrivacyRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -121,6 +122,12 @@ def privacy_request(request):
         messages.success(
             request,
             ngettext("%(count)d proposal anonymised.", "%(count)d proposals anonymised.", count) % {"count": count},
+        )
+        count = privacy.erase_signups(email)
+        messages.success(
+            request,
+            ngettext("%(count)d next-edition sign-up deleted.", "%(count)d next-edition sign-ups deleted.", count)
+            % {"count": count},
         )
         return redirect("barcamp_wagtail_privacy")
     return TemplateResponse(request, "barcamp_wagtail/admin/privacy.html", {"form": form})

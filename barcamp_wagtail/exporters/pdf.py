@@ -237,8 +237,7 @@ class PdfExporter(BaseExporter):
             "sheets": list(self.grid_sheets(grid)),
             "door_signs": list(self.door_signs(grid)),
             "sessions": [(session, printable_rich_text(session.description)) for session in sessions],
-            # The booklet shows sponsors when a site provides them (see docs/exports.md).
-            "sponsors": None,
+            "sponsors": booklet_sponsors(event) if self.layout == "booklet" else None,
             "title": f"{event.title} – {capfirst(self.verbose_name)}",
         }
 
@@ -307,3 +306,16 @@ class BookletExporter(PdfExporter):
     layout = "booklet"
     page_size = "A5"
     filename_suffix = _("programme")
+
+
+def booklet_sponsors(event):
+    """The event's sponsors by tier, as placed in its body, with logos sized for print."""
+    from ..models import sponsor_tiers
+
+    def logo_url(sponsor):
+        return sponsor.logo.get_rendition("max-240x120").url if sponsor.logo else ""
+
+    return [
+        {"name": name, "sponsors": [{"name": sponsor.name, "logo_url": logo_url(sponsor)} for sponsor in sponsors]}
+        for name, sponsors in sponsor_tiers(event)
+    ]

@@ -1,4 +1,6 @@
 from .event import EventOrganiser, EventPage, Room, TimeSlot
+from .interest import InterestSignup
+from .plenary import InterestVote, PlenaryState, VoterCode
 from .press import PressIndexPage, PressReleasePage
 from .proposal import ProposalPage, SessionProposal
 from .schedule import ScheduleChange, SchedulePage
@@ -8,6 +10,9 @@ from .sponsor import Sponsor, sponsor_tiers
 __all__ = [
     "EventOrganiser",
     "EventPage",
+    "InterestSignup",
+    "InterestVote",
+    "PlenaryState",
     "PressIndexPage",
     "PressReleasePage",
     "ProposalPage",
@@ -19,5 +24,6 @@ __all__ = [
     "SessionTopic",
     "Sponsor",
     "TimeSlot",
+    "VoterCode",
     "sponsor_tiers",
 ]

@@ -117,6 +117,25 @@ class EventPage(ScheduleExportsMixin, Page):
 
         return display_json(request, self)
 
+    @path("next-edition/", name="interest")
+    def interest_view(self, request):
+        """The sign-up for news of the next edition: the form's target and its own page."""
+        from ..views.interest import interest_signup
+
+        return interest_signup(request, self)
+
+    @path("next-edition/thanks/", name="interest_thanks")
+    def interest_thanks_view(self, request):
+        from ..views.interest import interest_thanks
+
+        return interest_thanks(request, self)
+
+    @path("next-edition/confirm/<path:token>/", name="interest_confirm")
+    def interest_confirm_view(self, request, token):
+        from ..views.interest import interest_confirm
+
+        return interest_confirm(request, self, token)
+
 
 class EventOrganiser(Orderable):
     """An organisation or person running the event, shown on its page."""

@@ -78,12 +78,27 @@ class ProposalPage(RoutablePageMixin, Page):
         help_text=_("Who stores the proposal, why, for how long, and that reCAPTCHA is provided by Google."),
     )
     privacy_url = models.URLField(_("privacy policy link"), blank=True)
+    votes_enabled = models.BooleanField(
+        _("online interest votes"),
+        default=False,
+        help_text=_("Participants mark the sessions they want to attend, with the voter code on their badge."),
+    )
+    votes_open = models.DateTimeField(
+        _("votes open"), null=True, blank=True, help_text=_("Empty: open as soon as votes are switched on.")
+    )
+    votes_close = models.DateTimeField(
+        _("votes close"), null=True, blank=True, help_text=_("Empty: open until the event ends.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("submissions_open"), FieldPanel("submissions_close")], heading=_("submissions")),
         FieldPanel("notification_emails"),
         MultiFieldPanel([FieldPanel("privacy_notice"), FieldPanel("privacy_url")], heading=_("privacy")),
+        MultiFieldPanel(
+            [FieldPanel("votes_enabled"), FieldRowPanel([FieldPanel("votes_open"), FieldPanel("votes_close")])],
+            heading=_("online votes"),
+        ),
     ]
 
     parent_page_types = ["barcamp_wagtail.EventPage"]
@@ -98,6 +113,8 @@ class ProposalPage(RoutablePageMixin, Page):
         super().clean()
         if self.submissions_open and self.submissions_close and self.submissions_close <= self.submissions_open:
             raise ValidationError({"submissions_close": _("Submissions must close after they open.")})
+        if self.votes_open and self.votes_close and self.votes_close <= self.votes_open:
+            raise ValidationError({"votes_close": _("Votes must close after they open.")})
 
     @property
     def event(self):
@@ -118,6 +135,15 @@ class ProposalPage(RoutablePageMixin, Page):
             return False
         # An explicit closing date wins: some barcamps take proposals until the last day.
         return now < (self.submissions_close or event.end)
+
+    def votes_are_open(self, now=None, event=None):
+        """Whether online interest votes are taken at ``now``."""
+        if not self.votes_enabled:
+            return False
+        now = now or timezone.now()
+        if self.votes_open and now < self.votes_open:
+            return False
+        return now < (self.votes_close or (event or self.event).end)
 
     def subpage_full_url(self, name, *args):
         """An absolute URL of one of the page's routes, built from the Wagtail Site (never the request)."""
@@ -141,6 +167,12 @@ class ProposalPage(RoutablePageMixin, Page):
         from ..views.proposals import proposal_edit
 
         return proposal_edit(request, self, token)
+
+    @path("vote/", name="vote")
+    def interest_vote(self, request):
+        from ..views.votes import interest_vote
+
+        return interest_vote(request, self)
 
 
 def new_edit_key():
@@ -176,6 +208,9 @@ class SessionProposal(models.Model):
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    hand_count = models.PositiveIntegerField(
+        _("hand count"), null=True, blank=True, help_text=_("Hands raised for it in the plenary.")
+    )
     session = models.ForeignKey(
         SessionPage,
         verbose_name=_("session"),
@@ -207,6 +242,14 @@ class SessionProposal(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def interest(self):
+        """How many want to attend: the hand count when the plenary counted, else the online votes."""
+        if self.hand_count is not None:
+            return self.hand_count
+        count = getattr(self, "vote_count", None)
+        return count if count is not None else self.votes.count()
 
     @property
     def public_name(self):

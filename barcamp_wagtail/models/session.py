@@ -99,6 +99,19 @@ class SessionPage(Page):
         return self.event.session_calendar_url(self)
 
     @property
+    def interest(self):
+        """How many people want to attend, from the accepted proposal it came from; None when unknown.
+
+        Read by the planner's capacity warning and the grid proposal. Querysets passed through
+        ``plenary.with_interest()`` carry it already; otherwise it costs one query.
+        """
+        if hasattr(self, "proposal_interest"):
+            return self.proposal_interest
+        from .plenary import session_interest
+
+        return session_interest(self)
+
+    @property
     def language_name(self):
         from ..conf import session_languages
 

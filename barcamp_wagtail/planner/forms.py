@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Room, ScheduleChange, SessionPage, TimeSlot
+from ..models.plenary import with_interest
 from .operations import Move, Plan, undo_plan
 
 
@@ -33,7 +34,8 @@ class PlannerActionForm(forms.Form):
     def __init__(self, event, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        sessions = SessionPage.objects.live().child_of(event).select_related("room", "time_slot")
+        # With their interest: the capacity warning then reads it without a query per session.
+        sessions = with_interest(SessionPage.objects.live().child_of(event).select_related("room", "time_slot"))
         self.fields["session"].queryset = sessions
         self.fields["other"].queryset = sessions
         self.fields["change"].queryset = ScheduleChange.objects.filter(event=event)

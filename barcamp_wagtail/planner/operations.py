@@ -36,9 +36,9 @@ def host_names(hosts):
 def session_interest(session):
     """How many people want to attend ``session``, or None when nobody knows.
 
-    There is no votes model yet: the planner reads an ``interest`` attribute or method of the
-    session when one exists (a votes feature or a subclass can provide it) and otherwise skips
-    the capacity warning.
+    ``SessionPage.interest`` gives the hand count or online votes of the accepted proposal the
+    session came from (see ``models/plenary.py``); a subclass may override it. Without a number
+    the capacity warning is skipped.
     """
     interest = getattr(session, "interest", None)
     if callable(interest):

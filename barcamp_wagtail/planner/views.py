@@ -7,13 +7,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..grid import schedule_grid
 from ..models import EventPage, ScheduleChange, SchedulePage
 from .forms import PlannerActionForm
+from .grid_proposal import propose_for_event
 from .operations import apply_plan, find_conflicts
 
 HISTORY_LENGTH = 50
@@ -116,6 +117,7 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
                 "conflicts": conflicts,
                 "confirm_data": _confirm_data(form) if conflicts else [],
                 "schedule_page": SchedulePage.objects.live().child_of(self.event).first(),
+                "propose_url": reverse("barcamp_wagtail_planner_propose", args=[self.event.pk]),
             }
         )
         return context
@@ -124,3 +126,50 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
 def _confirm_data(form):
     """The submitted fields, to post them again with ``confirm`` set."""
     return [(name, value) for name, value in form.data.items() if name not in ("confirm", "csrfmiddlewaretoken")]
+
+
+class GridProposalView(PlannerView):
+    """ "Propose a grid": a preview of the allocator's placements and notes; "Apply" places them."""
+
+    template_name = "barcamp_wagtail/planner/grid_proposal.html"
+    page_title = gettext_lazy("Proposed grid")
+    header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        items.insert(-1, {"url": planner_url(self.event), "label": PlannerView.page_title})
+        return items
+
+    def post(self, request, event_id):
+        proposal = propose_for_event(self.event)
+        if request.POST.get("fingerprint") != proposal.fingerprint:
+            messages.warning(request, _("The programme changed since the preview: please check this new proposal."))
+            return self.render_to_response(self.get_context_data(proposal=proposal), status=409)
+        if not proposal.placements:
+            messages.info(request, _("Nothing to place."))
+            return redirect(planner_url(self.event))
+        changes = apply_plan(self.event, proposal.plan(), request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d session placed and published. Adjust it here; “Undo” on one of them takes the whole "
+                "proposal back.",
+                "%(count)d sessions placed and published. Adjust them here; “Undo” on one of them takes the whole "
+                "proposal back.",
+                len(changes),
+            )
+            % {"count": len(changes)},
+        )
+        return redirect(planner_url(self.event))
+
+    def get_context_data(self, proposal=None, **kwargs):
+        # The planner's grid context is not needed here: skip to the admin template mixin.
+        context = super(PlannerView, self).get_context_data(**kwargs)
+        context.update(
+            {
+                "event": self.event,
+                "proposal": proposal or propose_for_event(self.event),
+                "planner_url": planner_url(self.event),
+            }
+        )
+        return context

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..display import display_data, now_and_next
 from ..grid import schedule_grid
+from ..templatetags.barcamp_wagtail_tags import event_schedule_page
 
 
 def qr_code_svg(url, title):
@@ -24,7 +25,9 @@ def display(request, event, room_id=None):
         if room is None:
             raise Http404(_("This event has no such room."))
     grid = schedule_grid(event)
-    schedule_url = event.get_full_url(request)
+    # The QR code leads to the programme: the schedule page when the event has one.
+    schedule_page = event_schedule_page(event)
+    schedule_url = (schedule_page or event).get_full_url(request)
     data_url = event.url + event.reverse_subpage("display_data")
     context = {
         "page": event,

@@ -7,8 +7,8 @@ from ... import privacy
 
 class Command(BaseCommand):
     help = (
-        "Privacy requests about session proposals: export or erase what is held about an e-mail address, "
-        "purge old proposals."
+        "Privacy requests about session proposals and next-edition sign-ups: export or erase what is held "
+        "about an e-mail address, purge old proposals and unconfirmed sign-ups."
     )
 
     def add_arguments(self, parser):
@@ -16,11 +16,16 @@ class Command(BaseCommand):
         export = actions.add_parser("export", help="Print everything held about an e-mail address as JSON.")
         export.add_argument("email")
         erase = actions.add_parser(
-            "erase", help="Anonymise the proposals of an e-mail address, page revisions included."
+            "erase",
+            help="Anonymise the proposals of an e-mail address, page revisions included, and delete its sign-ups.",
         )
         erase.add_argument("email")
-        purge = actions.add_parser("purge", help="Delete proposals of events that ended long enough ago.")
+        purge = actions.add_parser(
+            "purge",
+            help="Delete proposals of events that ended long enough ago, and sign-ups left unconfirmed too long.",
+        )
         purge.add_argument("--days", type=int, default=None, help="Default: PROPOSAL_RETENTION_DAYS.")
+        purge.add_argument("--unconfirmed-days", type=int, default=None, help="Default: INTEREST_CONFIRM_DAYS.")
 
     def handle(self, *args, action, **options):
         if action == "export":
@@ -28,6 +33,10 @@ class Command(BaseCommand):
         elif action == "erase":
             count = privacy.erase(options["email"])
             self.stdout.write(f"{count} proposal(s) anonymised.")
+            count = privacy.erase_signups(options["email"])
+            self.stdout.write(f"{count} next-edition sign-up(s) deleted.")
         else:
             count = privacy.purge(options["days"])
             self.stdout.write(f"{count} proposal(s) deleted.")
+            count = privacy.purge_unconfirmed_signups(options["unconfirmed_days"])
+            self.stdout.write(f"{count} unconfirmed next-edition sign-up(s) deleted.")

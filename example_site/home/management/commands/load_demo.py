@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from barcamp_wagtail.models import EventOrganiser, EventPage, Room, SessionPage, TimeSlot
 from example_site.home import demo_content as demo
-from example_site.home import demo_press, demo_proposals
+from example_site.home import demo_dayof, demo_interest, demo_press, demo_proposals
 from example_site.home.demo_schedule import load_schedule_page
 from example_site.home.models import HomePage
 
@@ -33,7 +33,9 @@ class Command(BaseCommand):
         created = self.sessions(event, rooms, slots)
         demo_press.load(home, event)
         demo_proposals.load(event)
+        demo_dayof.load(event)
         load_schedule_page(event)
+        demo_interest.load(event)
         self.stdout.write(f"Demo barcamp: {event.title} ({created} sessions created).")
         if not options["no_admin"]:
             self.admin_login()

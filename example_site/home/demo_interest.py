@@ -1,0 +1,23 @@
+"""The demo's "tell me about the next barcamp" form, in the outlook of the demo press release."""
+
+from barcamp_wagtail.models import PressReleasePage
+
+BLOCK = {
+    "heading": "Beim zweiten Barcamp dabei sein?",
+    "text": "Hinterlass deine E-Mail-Adresse: Wir sagen dir Bescheid, sobald Termin und Ort feststehen.",
+    "privacy_note": (
+        "Wir nutzen deine Adresse nur, um dich über das nächste Barcamp zu informieren. Erst wenn du sie über "
+        "den Link in unserer E-Mail bestätigst, zählt sie; unbestätigte Adressen löschen wir nach sieben Tagen."
+    ),
+}
+
+
+def load(event):
+    """Add the sign-up block after the release's call to action, once; a second run changes nothing."""
+    for release in PressReleasePage.objects.filter(event=event):
+        if any(block.block_type == "next_edition_signup" for block in release.body):
+            continue
+        types = [block.block_type for block in release.body]
+        position = types.index("call_to_action") + 1 if "call_to_action" in types else len(types)
+        release.body.insert(position, ("next_edition_signup", BLOCK))
+        release.save_revision().publish()
