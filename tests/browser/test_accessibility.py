@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.2 AA violation on any public page of the example site, in German and English."""
+"""axe-core finds no WCAG 2.2 AA violation on any public page of the example site (and on the
+plenary board the moderator projects), in German and English."""
 
 import json
 
@@ -19,21 +20,25 @@ from .conftest import DESKTOP, PHONE, axe_violations
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LOCALES = ["de-DE", "en-GB"]
+PASSWORD = "accessible"  # noqa: S105  (a test account)
 
 
 @pytest.fixture
-def demo(live_server, settings):
+def demo(live_server, settings, django_user_model):
     settings.BARCAMP_WAGTAIL = {"PROPOSAL_RECAPTCHA": False, "PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 1000}
     call_command("load_demo", "--no-admin", verbosity=0)
     event = EventPage.objects.get()
+    django_user_model.objects.create_superuser("orga", "orga@example.org", PASSWORD)
     return {
         "event": event.url,
         "session": SessionPage.objects.live().child_of(event).first().url,
         "schedule": SchedulePage.objects.get().url,
         "proposal": ProposalPage.objects.get().url,
+        "vote": ProposalPage.objects.get().url + "vote/",
         "press-index": PressIndexPage.objects.get().url,
         "press-release": PressReleasePage.objects.live().first().url,
         "display": f"{event.url}now/",
+        "plenary-board": f"/admin/barcamp/plenary/{event.pk}/board/",
     }
 
 
@@ -43,6 +48,7 @@ PAGES = [
     ("schedule", DESKTOP),
     ("schedule", PHONE),
     ("proposal", PHONE),
+    ("vote", PHONE),
     ("press-index", DESKTOP),
     ("press-release", DESKTOP),
     ("display", DESKTOP),
@@ -69,6 +75,19 @@ def test_every_public_page_of_the_example_site_is_accessible(live_server, demo, 
     assert page.locator(".barcamp-field--error").count() >= 3
     shots(page, "proposal-with-errors")
     violations.update(page_violations(page, "proposal form with errors"))
+
+    # The plenary board is shown on the projector by a logged-in moderator.
+    board = new_page(viewport=DESKTOP, locale=locale)
+    board.goto(f"{live_server.url}/admin/login/")
+    board.fill("#id_username", "orga")
+    board.fill("#id_password", PASSWORD)
+    board.locator("form button[type=submit]").first.click()
+    board.wait_for_url(f"{live_server.url}/admin/")
+    response = board.goto(live_server.url + demo["plenary-board"])
+    assert response.status == 200
+    assert board.locator("html").get_attribute("lang") == locale[:2]
+    shots(board, "plenary-board")
+    violations.update(page_violations(board, "plenary board"))
 
     assert not violations, json.dumps(violations, indent=2, ensure_ascii=False)
 
