@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python example_site/manage.py
 
-.PHONY: demo test lint messages clean
+.PHONY: demo test lint messages clean benchmark
 
 $(BIN)/.installed: setup.cfg pyproject.toml .ci/oldest.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (set PYTHON=...)."; exit 1; }
@@ -28,6 +28,9 @@ node_modules/.installed: package.json package-lock.json
 	@.ci/system-packages test
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+benchmark: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

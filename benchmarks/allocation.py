@@ -1,9 +1,10 @@
 """Time the grid proposal: python benchmarks/allocation.py
 
-Prints, for 100 and 400 proposals on 12 rooms × 10 slots, the median time of 5 runs,
+Prints (or with --json, gives as JSON), for 100 and 400 proposals on 12 rooms × 10 slots, the median time of 5 runs,
 the peak memory and how many sessions were placed.
 """
 
+import json
 import os
 import random
 import statistics
@@ -42,7 +43,12 @@ def scenario(proposals, rooms=12, slots=10, seed=2026):
 
 
 def main():
-    print(f"{'proposals':>9} {'rooms':>5} {'slots':>5} {'median ms':>10} {'peak KiB':>9} {'placed':>6} {'notes':>5}")
+    as_json = "--json" in sys.argv[1:]
+    rows = []
+    if not as_json:
+        print(
+            f"{'proposals':>9} {'rooms':>5} {'slots':>5} {'median ms':>10} {'peak KiB':>9} {'placed':>6} {'notes':>5}"
+        )
     for proposals in (100, 400):
         candidates, rooms, slots = scenario(proposals)
         times = []
@@ -54,10 +60,24 @@ def main():
         propose_grid(candidates, rooms, slots)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
+        rows.append(
+            {
+                "sessions": proposals,
+                "rooms": len(rooms),
+                "slots": len(slots),
+                "median_ms": round(statistics.median(times) * 1000, 1),
+                "peak_kib": round(peak / 1024),
+                "placed": len(allocation.placements),
+            }
+        )
+        if as_json:
+            continue
         print(
             f"{proposals:>9} {len(rooms):>5} {len(slots):>5} {statistics.median(times) * 1000:>10.1f}"
             f" {peak / 1024:>9.0f} {len(allocation.placements):>6} {len(allocation.notes):>5}"
         )
+    if as_json:
+        print(json.dumps(rows))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """How much the schedule page costs next to Wagtail serving the same HTML as a plain page.
 
-    python benchmarks/schedule_page.py [--requests 25]
+    python benchmarks/schedule_page.py [--requests 25] [--json]
 
 Builds a throwaway SQLite database with the test settings, then for 100 and 400 sessions
 prints the median time of a request, its SQL queries and its peak Python memory
@@ -10,6 +10,7 @@ cache, and a plain Wagtail page whose template is a stored copy of the schedule'
 
 import argparse
 import datetime
+import json
 import os
 import statistics
 import sys
@@ -94,6 +95,7 @@ def measure(client, url, requests, before=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=25, help="requests per measurement (default 25)")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -121,6 +123,10 @@ def main():
             (sessions, "plain page, same HTML", *stored[:3], len(stored[3].content) / 1024),
         ]
 
+    if args.json:
+        keys = ("sessions", "page", "median_ms", "queries", "peak_kib", "html_kib")
+        print(json.dumps([dict(zip(keys, row, strict=True)) for row in rows]))
+        return
     print(f"Median of {args.requests} requests each (Django test client, SQLite, {ROOMS} rooms).")
     print(f"{'sessions':>8}  {'page':<27} {'median ms':>9} {'queries':>7} {'peak KiB':>8} {'HTML KiB':>8}")
     for sessions, name, median, queries, peak, size in rows:

@@ -45,6 +45,7 @@ def test_the_now_and_next_screen_moves_on_by_itself(live_server, new_page, shots
     page.clock.install(time=datetime.datetime.combine(EVENT_DAY, datetime.time(10, 30), tzinfo=berlin))
 
     page.goto(f"{live_server.url}{event.url}now/{room.pk}/")
+    page.clock.run_for("00:16")  # the screen recomputes every 15 seconds
     page.wait_for_function("document.querySelector('[data-display-body]').innerText.includes('Open Data')")
     shots(page, "first-round")
     page.clock.run_for("30:00")

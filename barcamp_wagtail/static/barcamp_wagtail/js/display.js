@@ -41,7 +41,7 @@
     var table = document.createElement("table");
     table.className = "barcamp-display__table";
     var head = table.createTHead().insertRow();
-    var headings = roomId ? [] : [root.querySelector("thead th").textContent];
+    var headings = roomId ? [] : [root.dataset.labelRoom];
     headings.concat([root.dataset.labelNow, root.dataset.labelNext]).forEach(function (label) {
       var th = text("th", label); th.scope = "col"; head.appendChild(th);
     });

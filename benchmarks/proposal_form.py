@@ -1,0 +1,247 @@
+"""The proposal form's throughput under gunicorn: python benchmarks/proposal_form.py
+
+    python benchmarks/proposal_form.py [--workers 2] [--clients 20] [--submissions 300] [--seconds 60]
+
+Builds a throwaway copy of the example site (SQLite with WAL and immediate transactions, as
+the example site ships it) in a temporary folder, with reCAPTCHA off, the rate limit raised and
+the time trap at 0 seconds: for this benchmark only. For 100 and then 400 sessions on the demo
+event it starts gunicorn on 127.0.0.1 and lets the clients, each in its own thread, open the
+form and send it until the number of submissions or the time is used up. It prints submissions
+and HTTP requests per second, the latency of sending the form, and checks that every
+submission answered with the thank-you redirect left exactly one stored proposal.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKDIR = Path(tempfile.mkdtemp(prefix="barcamp-proposal-benchmark-"))
+SETTINGS = f"""
+from example_site.settings import *  # noqa: F403
+from example_site.settings import DATABASES
+
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1"]
+DATABASES["default"]["NAME"] = {str(WORKDIR / "site.sqlite3")!r}
+# For the benchmark only: no reCAPTCHA (it would call Google), no time trap, a rate limit
+# every client stays under, and mail that goes nowhere.
+BARCAMP_WAGTAIL = {{"PROPOSAL_RECAPTCHA": False, "PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 10**9}}
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+MAILERS = {{"default": {{"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}}}
+"""
+(WORKDIR / "benchmark_settings.py").write_text(SETTINGS, encoding="utf-8")
+sys.path[:0] = [str(WORKDIR), str(ROOT)]
+os.environ["DJANGO_SETTINGS_MODULE"] = "benchmark_settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from barcamp_wagtail.models import EventPage, ProposalPage, Room, SessionPage, SessionProposal, TimeSlot  # noqa: E402
+
+HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"')
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def request(port, method, path, body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.getheader("Set-Cookie") or "", response.read().decode()
+    finally:
+        connection.close()
+
+
+def submit(port, path, number):
+    """Open the form and send it like a browser; return (ok, seconds for the POST)."""
+    status, cookie, html = request(port, "GET", path, headers={"Accept-Language": "de"})
+    if status != 200:
+        return False, 0.0
+    fields = dict(HIDDEN.findall(html))
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+    body = urllib.parse.urlencode(
+        {
+            **fields,
+            "title": f"Benchmark-Session {number}",
+            "abstract": "Eine Session aus dem Lasttest.",
+            "format": "talk",
+            "topic": "Lasttest",
+            "name": f"Person {number}",
+            "email": f"person{number}@example.org",
+            "privacy_consent": "on",
+        }
+    )
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": f"csrftoken={csrf_cookie}",
+        "Accept-Language": "de",
+    }
+    start = time.perf_counter()
+    status, _, _ = request(port, "POST", path, body=body, headers=headers)
+    return status == 303, time.perf_counter() - start
+
+
+def load(port, path, clients, submissions, seconds):
+    lock = threading.Lock()
+    state = {"next": 0, "ok": 0, "failed": 0, "latencies": []}
+    deadline = time.perf_counter() + seconds
+
+    def client():
+        while time.perf_counter() < deadline:
+            with lock:
+                if state["next"] >= submissions:
+                    return
+                state["next"] += 1
+                number = state["next"]
+            try:
+                ok, latency = submit(port, path, number)
+            except (OSError, http.client.HTTPException, AttributeError):
+                ok, latency = False, 0.0
+            with lock:
+                state["ok" if ok else "failed"] += 1
+                if ok:
+                    state["latencies"].append(latency)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    state["elapsed"] = time.perf_counter() - start
+    return state
+
+
+def percentile(values, share):
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def grow_to(event, sessions):
+    """Publish extra sessions under the demo event until it has ``sessions`` (without revisions)."""
+    cells = [
+        (room, slot)
+        for slot in TimeSlot.objects.filter(event=event, kind=TimeSlot.Kind.SESSION)
+        for room in Room.objects.filter(event=event)
+    ]
+    number = SessionPage.objects.child_of(event).count()
+    while number < sessions:
+        room, slot = cells[number % len(cells)]
+        title = f"Benchmark-Session {number}"
+        event.add_child(
+            instance=SessionPage(title=title, slug=f"benchmark-{number}", room=room, time_slot=slot, live=True)
+        )
+        number += 1
+
+
+def start_server(port, workers):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(WORKDIR), str(ROOT)])}
+    server = subprocess.Popen(  # noqa: S603  (our own interpreter and arguments)
+        [sys.executable, "-m", "gunicorn", "example_site.wsgi:application", "--workers", str(workers)]
+        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        env=env,
+        cwd=WORKDIR,
+        stdout=subprocess.DEVNULL,
+        stderr=open(WORKDIR / "gunicorn.log", "w"),  # noqa: SIM115
+    )
+    for _ in range(300):
+        try:
+            if request(port, "GET", "/")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit(f"gunicorn did not answer; see {WORKDIR / 'gunicorn.log'}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--submissions", type=int, default=300, help="at most this many per run (default 300)")
+    parser.add_argument("--seconds", type=float, default=60, help="and at most this long (default 60)")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    args = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", "--no-admin", verbosity=0)
+    event = EventPage.objects.get()
+    path = ProposalPage.objects.child_of(event).get().url
+    rows = []
+    for sessions in (100, 400):
+        grow_to(event, sessions)
+        before = SessionProposal.objects.count()
+        port = free_port()
+        server = start_server(port, args.workers)
+        try:
+            state = load(port, path, args.clients, args.submissions, args.seconds)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        stored = SessionProposal.objects.count() - before
+        attempts = state["ok"] + state["failed"]
+        rows.append(
+            {
+                "sessions": sessions,
+                "workers": args.workers,
+                "clients": args.clients,
+                "submissions": attempts,
+                "ok": state["ok"],
+                "failed": state["failed"],
+                "stored": stored,
+                "lost": state["ok"] - stored,
+                "seconds": round(state["elapsed"], 2),
+                "submissions_per_second": round(state["ok"] / state["elapsed"], 1),
+                "requests_per_second": round(2 * attempts / state["elapsed"], 1),
+                "p50_ms": round(percentile(state["latencies"], 0.5) * 1000, 1),
+                "p95_ms": round(percentile(state["latencies"], 0.95) * 1000, 1),
+                "p99_ms": round(percentile(state["latencies"], 0.99) * 1000, 1),
+                "median_ms": round(statistics.median(state["latencies"]) * 1000, 1) if state["latencies"] else 0,
+            }
+        )
+    if args.json:
+        print(json.dumps(rows))
+        return
+    print(
+        f"Proposal form on gunicorn ({args.workers} workers, {args.clients} clients, 127.0.0.1, SQLite WAL); "
+        "latency of sending the form."
+    )
+    print(
+        f"{'sessions':>8} {'sent':>5} {'ok':>5} {'stored':>6} {'lost':>4} {'subm/s':>7} {'req/s':>6}"
+        f" {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
+    )
+    for row in rows:
+        print(
+            f"{row['sessions']:>8} {row['submissions']:>5} {row['ok']:>5} {row['stored']:>6} {row['lost']:>4}"
+            f" {row['submissions_per_second']:>7} {row['requests_per_second']:>6} {row['p50_ms']:>7}"
+            f" {row['p95_ms']:>7} {row['p99_ms']:>7}"
+        )
+    if any(row["lost"] or row["failed"] for row in rows):
+        raise SystemExit("Some submissions failed or were lost.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The screenshots in the documentation, taken from the example site.
+
+    BARCAMP_DOC_SCREENSHOTS=1 .venv/bin/pytest tests/browser/test_doc_screenshots.py
+
+writes them into docs/images/ (English) and docs/images/de/ (German). Without the variable the
+test still runs every step and writes the images under test-artifacts/doc-images/.
+"""
+
+import datetime
+import os
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from barcamp_wagtail.models import EventPage, ProposalPage, SchedulePage, SessionPage, SessionProposal, TimeSlot
+
+from .conftest import DESKTOP, PHONE, ROOT
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PASSWORD = "screenshots"  # noqa: S105  (a test account)
+
+
+def image_folder(locale):
+    base = (
+        ROOT / "docs" / "images"
+        if os.environ.get("BARCAMP_DOC_SCREENSHOTS") == "1"
+        else ROOT / "test-artifacts" / "doc-images"
+    )
+    folder = base if locale == "en-GB" else base / locale[:2]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def demo(live_server, settings, django_user_model):
+    settings.BARCAMP_WAGTAIL = {"PROPOSAL_RECAPTCHA": False}
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no broken avatar when offline
+    call_command("load_demo", "--no-admin", verbosity=0)
+    django_user_model.objects.create_superuser("orga", "orga@example.org", PASSWORD)
+    return EventPage.objects.get()
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "de-DE"])
+def test_the_documentation_screenshots_show_the_example_site(live_server, demo, new_page, locale):
+    folder = image_folder(locale)
+    base = live_server.url
+    taken = []
+
+    def save(page, name):
+        path = folder / f"{name}.png"
+        page.screenshot(path=path)
+        taken.append(path)
+
+    visitor = new_page(viewport=DESKTOP, locale=locale)
+    visitor.goto(base + demo.url)
+    save(visitor, "event-page")
+    visitor.goto(base + SchedulePage.objects.get().url)
+    save(visitor, "schedule-grid")
+
+    phone = new_page(viewport=PHONE, locale=locale)
+    phone.goto(base + SchedulePage.objects.get().url)
+    phone.locator(".barcamp-schedule__list").first.scroll_into_view_if_needed()
+    save(phone, "schedule-phone")
+    phone.goto(base + ProposalPage.objects.get().url)
+    save(phone, "proposal-form")
+
+    first_session = SessionPage.objects.live().child_of(demo).select_related("time_slot").first()
+    during = datetime.datetime.combine(first_session.time_slot.day, first_session.time_slot.start)
+    screen = new_page(viewport=DESKTOP, locale=locale)
+    screen.clock.install(time=timezone.make_aware(during) + datetime.timedelta(minutes=10))
+    screen.goto(f"{base}{demo.url}now/")
+    screen.clock.run_for("00:16")  # the screen recomputes every 15 seconds
+    screen.wait_for_function(
+        "title => document.querySelector('[data-display-body]').innerText.includes(title)", arg=first_session.title
+    )
+    save(screen, "now-and-next")
+
+    admin = new_page(viewport=DESKTOP, locale=locale)
+    admin.goto(f"{base}/admin/login/")
+    admin.fill("#id_username", "orga")
+    admin.fill("#id_password", PASSWORD)
+    admin.locator("form button[type=submit]").first.click()
+    admin.wait_for_url(f"{base}/admin/")
+    admin.goto(f"{base}/admin/barcamp_wagtail/sessionproposal/")
+    save(admin, "inbox")
+    admin.goto(f"{base}/admin/barcamp/proposals/decide/")
+    waiting = SessionProposal.objects.filter(status="submitted").order_by("pk").first()
+    admin.locator(f"#proposal-{waiting.pk}").check()
+    save(admin, "decide")
+    admin.locator("button[name=action][value=accept]").click()
+    admin.wait_for_load_state()
+    admin.goto(f"{base}/admin/barcamp/planner/{demo.pk}/")
+    save(admin, "planner")
+    admin.locator(".barcamp-planner__unscheduled").scroll_into_view_if_needed()
+    save(admin, "planner-not-scheduled")
+
+    assert TimeSlot.objects.filter(event=demo).exists()
+    assert all(path.stat().st_size > 10_000 for path in taken), taken
+    assert len(taken) == 9
