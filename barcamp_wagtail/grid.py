@@ -119,7 +119,7 @@ def schedule_version_at(path, depth):
     # Rooms and slots in one query: (kind, count, id sum, order sum); no row when there are none.
     rooms = _grid_line_stats(Room, path, 1, Sum("sort_order"))
     slots = _grid_line_stats(TimeSlot, path, 2, Value(0, output_field=IntegerField()))
-    stats = {kind: (n, ids, order) for kind, n, ids, order in rooms.union(slots, all=True)}
+    stats = {kind: (n, ids, order) for kind, n, ids, order in rooms.union(slots, all=True).order_by()}
     rooms_n, rooms_ids, rooms_order = stats.get(1, (0, None, None))
     slots_n, slots_ids, _order = stats.get(2, (0, None, 0))
     published = pages["published"].timestamp() if pages["published"] else 0

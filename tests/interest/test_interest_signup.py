@@ -3,6 +3,7 @@
 import datetime
 from urllib.parse import urlsplit
 
+import django
 import pytest
 from django.core import mail
 from django.test import Client
@@ -291,7 +292,11 @@ def test_the_next_edition_page_offers_the_form_on_its_own(event, client):
 def test_a_broken_mail_server_does_not_break_the_sign_up(
     event, visitor, django_capture_on_commit_callbacks, settings, caplog
 ):
-    settings.EMAIL_BACKEND = "tests.interest.test_interest_signup.BrokenBackend"
+    backend = "tests.interest.test_interest_signup.BrokenBackend"
+    if django.VERSION >= (6, 1):
+        settings.MAILERS = {"default": {"BACKEND": backend}}
+    else:
+        settings.EMAIL_BACKEND = backend
 
     response = sign_up(event, visitor, django_capture_on_commit_callbacks)
 
