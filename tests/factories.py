@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from barcamp_wagtail.models import EventPage, Room, SessionPage, TimeSlot
+from barcamp_wagtail.models import EventPage, ProposalPage, Room, SessionPage, TimeSlot
 from example_site.home.models import HomePage
 
 EVENT_DAY = datetime.date(2026, 10, 16)
@@ -64,3 +64,15 @@ def make_session(event, title="A session", room=None, time_slot=None, topics=(),
         session.unpublish()
     session.refresh_from_db()
     return session
+
+
+def make_proposal_page(event, **fields):
+    """A published call for sessions below ``event``."""
+    fields.setdefault("title", "Propose a session")
+    fields.setdefault("slug", "propose")
+    fields.setdefault("notification_emails", "orga@example.org, team@example.org")
+    fields.setdefault("privacy_notice", "<p>We store your proposal until six months after the event.</p>")
+    page = ProposalPage(**fields)
+    event.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -12,8 +12,7 @@ from pypdf import PdfReader
 
 from barcamp_wagtail.models import SessionPage, SessionProposal
 
-from ..factories import EVENT_DAY, make_event, make_room, make_session, make_slot
-from ..proposals.conftest import make_proposal_page
+from ..factories import EVENT_DAY, make_event, make_proposal_page, make_room, make_session, make_slot
 from ..schedule_helpers import make_schedule_page
 from .conftest import DESKTOP, PHONE, assert_accessible
 

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from barcamp_wagtail.models import ProposalPage, SessionProposal, VoterCode
+from barcamp_wagtail.models import SessionProposal, VoterCode
+from tests import factories
 from tests.factories import make_event
 
 FUTURE_DAY = timezone.localdate() + datetime.timedelta(days=30)
@@ -28,13 +29,9 @@ def event(db):
 
 
 def make_proposal_page(event, **fields):
-    fields.setdefault("title", "Propose a session")
-    fields.setdefault("slug", "propose")
+    """A call for sessions with online votes switched on."""
     fields.setdefault("votes_enabled", True)
-    page = ProposalPage(**fields)
-    event.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return factories.make_proposal_page(event, **fields)
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 from django_recaptcha.client import RecaptchaResponse
 
-from barcamp_wagtail.models import ProposalPage, SessionProposal
-from tests.factories import make_event
+from barcamp_wagtail.models import SessionProposal
+from tests.factories import make_event, make_proposal_page
 
 FUTURE_DAY = timezone.localdate() + datetime.timedelta(days=30)
 
@@ -43,17 +43,6 @@ def recaptcha():
     """Google's verify call, answering "human" unless a test says otherwise."""
     with mock.patch("django_recaptcha.fields.client.submit", return_value=RecaptchaResponse(is_valid=True)) as submit:
         yield submit
-
-
-def make_proposal_page(event, **fields):
-    fields.setdefault("title", "Propose a session")
-    fields.setdefault("slug", "propose")
-    fields.setdefault("notification_emails", "orga@example.org, team@example.org")
-    fields.setdefault("privacy_notice", "<p>We store your proposal until six months after the event.</p>")
-    page = ProposalPage(**fields)
-    event.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture
