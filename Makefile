@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
+# The suite runs on both cores; PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= 2
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python example_site/manage.py
 
@@ -22,7 +24,7 @@ demo: $(BIN)/.installed
 
 test: $(BIN)/.installed node_modules/.installed
 	@.ci/system-packages test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 node_modules/.installed: package.json package-lock.json
 	@.ci/system-packages test

@@ -15,3 +15,10 @@ def editor_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "password")
     client.force_login(user)
     return client
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the browser tests, so that a job can leave them out (``-m "not browser"``)."""
+    for item in items:
+        if "/tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
