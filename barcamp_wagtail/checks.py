@@ -228,3 +228,6 @@ def check_interest_settings(app_configs, **kwargs):
         for name in ("INTEREST_CONFIRM_DAYS", "INTEREST_RESEND_MINUTES")
         if isinstance(get_setting(name), bool) or not isinstance(get_setting(name), int) or get_setting(name) < 1
     ]
+
+
+from .participants import checks as participant_checks  # noqa: E402, F401  (registers the participants' checks)

@@ -59,6 +59,26 @@ DEFAULTS = {
     "INTEREST_CONFIRM_DAYS": 7,
     # Signing up again re-sends the confirmation mail, at most once in this many minutes.
     "INTEREST_RESEND_MINUTES": 10,
+    # Participants (docs/participants.md). Registration uses the proposal form's spam settings
+    # (reCAPTCHA, time trap, rate limit counted separately). An unconfirmed registration can be
+    # confirmed for this many days; `barcamp_privacy purge` deletes it afterwards.
+    "PARTICIPANT_CONFIRM_DAYS": 7,
+    # Hours a participant has to take a seat offered from the waiting list before it passes on
+    # (never later than the day's start while that is at least an hour away).
+    "PARTICIPANT_OFFER_HOURS": 48,
+    # `barcamp_privacy purge` deletes registrations, check-ins, profiles and contact requests this
+    # many days after their event ended.
+    "PARTICIPANT_RETENTION_DAYS": 90,
+    # The networking directory stays open this many days after the event ends.
+    "DIRECTORY_OPEN_DAYS": 30,
+    # Contact requests one participant may send within CONTACT_RATE_WINDOW seconds.
+    "CONTACT_RATE_LIMIT": 10,
+    "CONTACT_RATE_WINDOW": 24 * 3600,
+    # Messages organisers may send to an event's participants within BULK_MAIL_WINDOW seconds.
+    "BULK_MAIL_LIMIT": 5,
+    "BULK_MAIL_WINDOW": 24 * 3600,
+    # Seconds between two looks of the door phone at the count of people in the building.
+    "CHECKIN_POLL_SECONDS": 10,
 }
 
 

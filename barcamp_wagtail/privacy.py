@@ -1,4 +1,4 @@
-"""What the GDPR asks of the proposals and the next-edition sign-ups: tell a person what is held
+"""What the GDPR asks of the proposals, the next-edition sign-ups and the participants: tell a person what is held
 about them, erase it, and keep nothing longer than needed. Used by ``manage.py barcamp_privacy``
 and the admin."""
 
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .conf import get_setting
 from .models import InterestSignup, SessionProposal
+from .participants import privacy as participant_privacy
 
 EXPORTED_FIELDS = [
     "title",
@@ -49,7 +50,12 @@ def export_data(email):
         item["event"] = proposal.event.title
         item["session_url"] = proposal.session.full_url if proposal.session_id and proposal.session.live else None
         proposals.append(item)
-    return {"email": email, "session_proposals": proposals, "interest_signups": _export_signups(email)}
+    return {
+        "email": email,
+        "session_proposals": proposals,
+        "interest_signups": _export_signups(email),
+        "registrations": participant_privacy.export_data(email),
+    }
 
 
 def _export_signups(email):
@@ -62,6 +68,16 @@ def _export_signups(email):
         item["event"] = signup.event.title
         signups.append(item)
     return signups
+
+
+def erase_registrations(email):
+    """Delete the registrations of an e-mail address, with everything that hangs on them."""
+    return participant_privacy.erase(email)
+
+
+def purge_registrations(days=None, unconfirmed_days=None):
+    """Delete registrations after their event (PARTICIPANT_RETENTION_DAYS) or left unconfirmed."""
+    return participant_privacy.purge(days, unconfirmed_days)
 
 
 @transaction.atomic

@@ -15,7 +15,9 @@ from .admin_views import next_edition as next_edition_views
 from .admin_views import plenary as plenary_views
 from .admin_views import proposals as proposal_views
 from .exporters.base import HOOK_NAME
-from .models import EventPage, InterestSignup, SessionProposal, Sponsor
+from .models import EventPage, InterestSignup, Participant, SessionProposal, Sponsor
+from .participants import access as participant_access
+from .participants import admin_views as participant_views
 from .planner.views import GridProposalView, PlannerView, can_plan
 
 # Spreadsheet programs run a cell starting with one of these as a formula.
@@ -346,3 +348,150 @@ def plenary_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def plenary_listing_button(page, user, next_url=None):
     yield from _plenary_button(page, user, priority=13)
+
+
+# Participants: registrations, the waiting list, badges and the door (barcamp_wagtail/participants/)
+
+
+class ParticipantIndexView(FormulaSafeIndexView):
+    """The registrations of the events the user may see; the exports leave e-mail addresses out."""
+
+
+class ParticipantPermissionHelper(PermissionHelper):
+    """Registrations come from the form or the organisers' "Add a participant"; cancelling keeps the
+    record and passes the seat on, so nobody edits or deletes them here (erasing is a privacy request)."""
+
+    def user_can_list(self, user):
+        return user.has_perm(participant_access.VIEW_PERMISSION)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+    def user_can_inspect_obj(self, user, obj):
+        return participant_access.can_view(user, obj.event)
+
+
+class ParticipantStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "booking"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("seated", _("registered")),
+            ("offered", _("seat offered")),
+            ("waiting", _("waiting list")),
+            ("unconfirmed", _("address not confirmed yet")),
+            ("cancelled", _("cancelled")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "unconfirmed":
+            return queryset.filter(confirmed_at__isnull=True, cancelled_at__isnull=True)
+        if value == "cancelled":
+            return queryset.filter(cancelled_at__isnull=False)
+        if value in ("seated", "offered", "waiting"):
+            return queryset.confirmed().filter(bookings__status=value).distinct()
+        return queryset
+
+
+class ParticipantAdmin(RefusalAs403Mixin, ModelAdmin):
+    model = Participant
+    menu_label = _("Participants")
+    menu_icon = "group"
+    menu_order = 255
+    add_to_admin_menu = True
+    index_view_class = ParticipantIndexView
+    permission_helper_class = ParticipantPermissionHelper
+    inspect_view_enabled = True
+    inspect_template_name = "barcamp_wagtail/participants/admin/inspect.html"
+    inspect_view_fields = [
+        "name",
+        "email",
+        "organisation",
+        "badge_name",
+        "needs",
+        "event",
+        "source",
+        "language",
+        "created_at",
+        "confirmed_at",
+        "cancelled_at",
+        "consent_at",
+    ]
+    list_display = ["name", "organisation", "event", "days_and_status", "source", "created_at"]
+    list_filter = [ParticipantStatusFilter, "event", "source"]
+    list_select_related = ["event"]
+    search_fields = ["name", "email", "organisation"]
+    # For the door, name tags and catering: no e-mail addresses in files that get passed around.
+    list_export = ["name", "organisation", "badge_name", "days_and_status", "needs", "source_label", "event", "created_at"]
+    export_filename = "participants"
+
+    def get_queryset(self, request):
+        events = participant_access.viewable_event_ids(request.user)
+        return super().get_queryset(request).filter(event_id__in=events).prefetch_related("bookings")
+
+    @admin_column(_("days"))
+    def days_and_status(self, obj):
+        if obj.is_cancelled:
+            return str(_("cancelled"))
+        if not obj.is_confirmed:
+            return str(_("address not confirmed yet"))
+        return "; ".join(
+            f"{booking.day:%Y-%m-%d} {booking.get_status_display()}"
+            for booking in obj.bookings.all()
+            if booking.status in ("seated", "offered", "waiting")
+        )
+
+    @admin_column(_("came through"))
+    def source_label(self, obj):
+        return obj.get_source_display()
+
+
+modeladmin_register(ParticipantAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_participant_urls():
+    views = participant_views
+    return [
+        path("barcamp/participants/<int:event_id>/", views.overview, name="barcamp_wagtail_participants"),
+        path("barcamp/participants/<int:event_id>/add/", views.walk_in, name="barcamp_wagtail_participants_walk_in"),
+        path("barcamp/participants/<int:event_id>/mail/", views.bulk_mail, name="barcamp_wagtail_participants_mail"),
+        path("barcamp/participants/<int:event_id>/invite/", views.invite, name="barcamp_wagtail_participants_invite"),
+        path("barcamp/participants/<int:event_id>/badges/", views.badge_pdf, name="barcamp_wagtail_participants_badges"),
+        path("barcamp/participants/<int:event_id>/door/", views.door, name="barcamp_wagtail_participants_door"),
+        path("barcamp/participants/<int:event_id>/door/api/", views.door_api, name="barcamp_wagtail_participants_door_api"),
+        path(
+            "barcamp/participants/cancel/<int:participant_id>/", views.cancel, name="barcamp_wagtail_participants_cancel"
+        ),
+        path("barcamp/participants/move-up/<int:booking_id>/", views.move_up, name="barcamp_wagtail_participants_move_up"),
+    ]
+
+
+def _participants_button(page, user, priority):
+    if page.specific_class is not EventPage or not participant_access.can_view(user, page):
+        return
+    yield Button(
+        _("Participants"),
+        reverse("barcamp_wagtail_participants", args=[page.pk]),
+        icon_name="group",
+        attrs={"title": _("Registrations, waiting list, badges and check-in")},
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def participants_header_button(page, user, view_name, next_url=None):
+    yield from _participants_button(page, user, priority=14)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def participants_listing_button(page, user, next_url=None):
+    yield from _participants_button(page, user, priority=14)

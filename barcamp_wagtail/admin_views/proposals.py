@@ -129,5 +129,10 @@ def privacy_request(request):
             ngettext("%(count)d next-edition sign-up deleted.", "%(count)d next-edition sign-ups deleted.", count)
             % {"count": count},
         )
+        count = privacy.erase_registrations(email)
+        messages.success(
+            request,
+            ngettext("%(count)d registration deleted.", "%(count)d registrations deleted.", count) % {"count": count},
+        )
         return redirect("barcamp_wagtail_privacy")
     return TemplateResponse(request, "barcamp_wagtail/admin/privacy.html", {"form": form})

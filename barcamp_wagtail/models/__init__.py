@@ -1,3 +1,15 @@
+from ..participants.models import (
+    Booking,
+    BulkMail,
+    CheckIn,
+    CheckInRequest,
+    ContactRequest,
+    DayLedger,
+    Invitation,
+    Participant,
+    Profile,
+    RegistrationDay,
+)
 from .event import EventOrganiser, EventPage, Room, TimeSlot
 from .interest import InterestSignup
 from .plenary import InterestVote, PlenaryState, VoterCode
@@ -8,6 +20,16 @@ from .session import SessionPage, SessionTopic
 from .sponsor import Sponsor, sponsor_tiers
 
 __all__ = [
+    "Booking",
+    "BulkMail",
+    "CheckIn",
+    "CheckInRequest",
+    "ContactRequest",
+    "DayLedger",
+    "Invitation",
+    "Participant",
+    "Profile",
+    "RegistrationDay",
     "EventOrganiser",
     "EventPage",
     "InterestSignup",

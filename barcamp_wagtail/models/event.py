@@ -12,10 +12,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import EventBodyBlock
+from ..participants.models import EventRegistrationMixin
 from .exports import ScheduleExportsMixin
 
 
-class EventPage(ScheduleExportsMixin, Page):
+class EventPage(ScheduleExportsMixin, EventRegistrationMixin, Page):
     """A barcamp: when and where it happens, who runs it, its rooms and time slots.
 
     Sessions (and the schedule, press and proposal pages) live below it.
@@ -51,6 +52,7 @@ class EventPage(ScheduleExportsMixin, Page):
         InlinePanel("organisers", heading=_("organisers"), label=_("organiser")),
         InlinePanel("rooms", heading=_("rooms"), label=_("room")),
         InlinePanel("time_slots", heading=_("time slots"), label=_("time slot")),
+        *EventRegistrationMixin.registration_panels,
     ]
 
     search_fields = Page.search_fields + [

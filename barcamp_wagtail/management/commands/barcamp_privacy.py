@@ -7,8 +7,8 @@ from ... import privacy
 
 class Command(BaseCommand):
     help = (
-        "Privacy requests about session proposals and next-edition sign-ups: export or erase what is held "
-        "about an e-mail address, purge old proposals and unconfirmed sign-ups."
+        "Privacy requests about session proposals, next-edition sign-ups and participants: export or erase "
+        "what is held about an e-mail address, purge old proposals, registrations and unconfirmed sign-ups."
     )
 
     def add_arguments(self, parser):
@@ -17,7 +17,8 @@ class Command(BaseCommand):
         export.add_argument("email")
         erase = actions.add_parser(
             "erase",
-            help="Anonymise the proposals of an e-mail address, page revisions included, and delete its sign-ups.",
+            help="Anonymise the proposals of an e-mail address, page revisions included, and delete its sign-ups "
+            "and registrations (with check-ins, directory profile, contact requests and votes).",
         )
         erase.add_argument("email")
         purge = actions.add_parser(
@@ -26,6 +27,9 @@ class Command(BaseCommand):
         )
         purge.add_argument("--days", type=int, default=None, help="Default: PROPOSAL_RETENTION_DAYS.")
         purge.add_argument("--unconfirmed-days", type=int, default=None, help="Default: INTEREST_CONFIRM_DAYS.")
+        purge.add_argument(
+            "--participant-days", type=int, default=None, help="Default: PARTICIPANT_RETENTION_DAYS."
+        )
 
     def handle(self, *args, action, **options):
         if action == "export":
@@ -35,8 +39,12 @@ class Command(BaseCommand):
             self.stdout.write(f"{count} proposal(s) anonymised.")
             count = privacy.erase_signups(options["email"])
             self.stdout.write(f"{count} next-edition sign-up(s) deleted.")
+            count = privacy.erase_registrations(options["email"])
+            self.stdout.write(f"{count} registration(s) deleted.")
         else:
             count = privacy.purge(options["days"])
             self.stdout.write(f"{count} proposal(s) deleted.")
             count = privacy.purge_unconfirmed_signups(options["unconfirmed_days"])
             self.stdout.write(f"{count} unconfirmed next-edition sign-up(s) deleted.")
+            count = privacy.purge_registrations(options["participant_days"])
+            self.stdout.write(f"{count} registration(s) deleted.")

@@ -1,0 +1,33 @@
+"""Template tags of the participants' pages."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+NOTICES = {
+    "confirmed": lambda: _("Thank you: your address is confirmed."),
+    "accepted": lambda: _("The seat is yours. See you there!"),
+    "too-late": lambda: _("Sorry, the offer had run out: the seat went to the next person."),
+    "declined": lambda: _("You gave the seat back. Thank you!"),
+    "rejoined": lambda: _("You are on the waiting list again."),
+    "saved": lambda: _("Your changes have been saved."),
+    "published": lambda: _("Your profile is published in the directory."),
+    "withdrawn": lambda: _("Your profile has been withdrawn from the directory."),
+    "answered": lambda: _("Your answer has been saved."),
+}
+
+
+@register.simple_tag
+def participant_notice(done):
+    """The message shown after an action on the private page (``?done=<what>``); "" for anything else."""
+    notice = NOTICES.get(done or "")
+    return notice() if notice else ""
+
+
+@register.simple_tag
+def qr_svg(text):
+    """A QR code of ``text`` as inline SVG, titled for screen readers."""
+    from ..views.display import qr_code_svg
+
+    return qr_code_svg(text, _("QR code of your voter code"))
