@@ -20,6 +20,14 @@ def enqueue_export_rendering(sender, instance, **kwargs):
     transaction.on_commit(enqueue)
 
 
+def offer_added_seats(sender, instance, **kwargs):
+    """More seats published on an event go to its waiting list (after the publish commits)."""
+    from .participants import seats
+
+    transaction.on_commit(lambda: seats.fill_all(EventPage.objects.get(pk=instance.pk)))
+
+
 def register_signal_handlers():
+    page_published.connect(offer_added_seats, sender=EventPage, dispatch_uid="barcamp_participants_seats")
     for model in (EventPage, SessionPage):
         page_published.connect(enqueue_export_rendering, sender=model, dispatch_uid=f"barcamp_exports_{model.__name__}")

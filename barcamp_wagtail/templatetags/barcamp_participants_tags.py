@@ -31,3 +31,24 @@ def qr_svg(text):
     from ..views.display import qr_code_svg
 
     return qr_code_svg(text, _("QR code of your voter code"))
+
+
+@register.simple_tag
+def registration_state(event):
+    """What the event page says about registration; None when the event takes none."""
+    from django.utils import timezone
+
+    from ..participants.seats import day_counts
+
+    if not event.registration_enabled or not event.capacity:
+        return None
+    is_open = event.registration_is_open()
+    counts = day_counts(event) if is_open else []
+    opens = event.registration_opens if event.registration_opens and event.registration_opens > timezone.now() else None
+    return {
+        "is_open": is_open,
+        "counts": counts,
+        "full": bool(counts) and not any(day["free"] for day in counts),
+        "opens": opens,
+        "url": event.url + event.reverse_subpage("register"),
+    }

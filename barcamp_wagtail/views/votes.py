@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from .. import ratelimit
 from ..conf import get_setting
 from ..models import InterestVote, SessionProposal, VoterCode
+from ..models.plenary import CODE_LENGTH, normalise_code
 
 VOTABLE = [SessionProposal.Status.SUBMITTED, SessionProposal.Status.ACCEPTED]
 
@@ -70,6 +71,8 @@ def interest_vote(request, page):
     is_open = page.votes_are_open(event=event)
     voter = current_voter(request, event)
     context = {"event": event, "is_open": is_open, "voter": voter, "votes_enabled": page.votes_enabled}
+    # The badge's QR code opens this page with the code filled in; entering it is still a POST.
+    context["prefilled_code"] = normalise_code(request.GET.get("code", ""))[:CODE_LENGTH]
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "code":
