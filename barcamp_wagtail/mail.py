@@ -166,7 +166,10 @@ def participant_invitation(signup_id, event_id):
             register_url = event.participants_url("register") + "?invitation=" + invitation_token(signup, event)
             context = {"signup": signup, "event": event, "register_url": register_url}
             _send(
-                f"{PARTICIPANT_MAILS}invitation_subject.txt", f"{PARTICIPANT_MAILS}invitation.txt", context, [signup.email]
+                f"{PARTICIPANT_MAILS}invitation_subject.txt",
+                f"{PARTICIPANT_MAILS}invitation.txt",
+                context,
+                [signup.email],
             )
     except Exception:
         logger.exception("Could not send the invitation to next-edition sign-up %s", signup_id)

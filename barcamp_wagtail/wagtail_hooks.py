@@ -430,7 +430,16 @@ class ParticipantAdmin(RefusalAs403Mixin, ModelAdmin):
     list_select_related = ["event"]
     search_fields = ["name", "email", "organisation"]
     # For the door, name tags and catering: no e-mail addresses in files that get passed around.
-    list_export = ["name", "organisation", "badge_name", "days_and_status", "needs", "source_label", "event", "created_at"]
+    list_export = [
+        "name",
+        "organisation",
+        "badge_name",
+        "days_and_status",
+        "needs",
+        "source_label",
+        "event",
+        "created_at",
+    ]
     export_filename = "participants"
 
     def get_queryset(self, request):
@@ -465,13 +474,23 @@ def register_participant_urls():
         path("barcamp/participants/<int:event_id>/add/", views.walk_in, name="barcamp_wagtail_participants_walk_in"),
         path("barcamp/participants/<int:event_id>/mail/", views.bulk_mail, name="barcamp_wagtail_participants_mail"),
         path("barcamp/participants/<int:event_id>/invite/", views.invite, name="barcamp_wagtail_participants_invite"),
-        path("barcamp/participants/<int:event_id>/badges/", views.badge_pdf, name="barcamp_wagtail_participants_badges"),
-        path("barcamp/participants/<int:event_id>/door/", views.door, name="barcamp_wagtail_participants_door"),
-        path("barcamp/participants/<int:event_id>/door/api/", views.door_api, name="barcamp_wagtail_participants_door_api"),
         path(
-            "barcamp/participants/cancel/<int:participant_id>/", views.cancel, name="barcamp_wagtail_participants_cancel"
+            "barcamp/participants/<int:event_id>/badges/", views.badge_pdf, name="barcamp_wagtail_participants_badges"
         ),
-        path("barcamp/participants/move-up/<int:booking_id>/", views.move_up, name="barcamp_wagtail_participants_move_up"),
+        path("barcamp/participants/<int:event_id>/door/", views.door, name="barcamp_wagtail_participants_door"),
+        path(
+            "barcamp/participants/<int:event_id>/door/api/",
+            views.door_api,
+            name="barcamp_wagtail_participants_door_api",
+        ),
+        path(
+            "barcamp/participants/cancel/<int:participant_id>/",
+            views.cancel,
+            name="barcamp_wagtail_participants_cancel",
+        ),
+        path(
+            "barcamp/participants/move-up/<int:booking_id>/", views.move_up, name="barcamp_wagtail_participants_move_up"
+        ),
     ]
 
 

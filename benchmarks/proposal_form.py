@@ -12,39 +12,25 @@ submission answered with the thank-you redirect left exactly one stored proposal
 """
 
 import argparse
-import http.client
 import json
-import os
 import re
 import signal
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKDIR = Path(tempfile.mkdtemp(prefix="barcamp-proposal-benchmark-"))
-SETTINGS = f"""
-from example_site.settings import *  # noqa: F403
-from example_site.settings import DATABASES
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-DEBUG = False
-ALLOWED_HOSTS = ["127.0.0.1"]
-DATABASES["default"]["NAME"] = {str(WORKDIR / "site.sqlite3")!r}
+from gunicorn_site import free_port, load, make_site, percentile, request, start_server  # noqa: E402
+
 # For the benchmark only: no reCAPTCHA (it would call Google), no time trap, a rate limit
 # every client stays under, and mail that goes nowhere.
-BARCAMP_WAGTAIL = {{"PROPOSAL_RECAPTCHA": False, "PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 10**9}}
-EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
-MAILERS = {{"default": {{"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}}}
-"""
-(WORKDIR / "benchmark_settings.py").write_text(SETTINGS, encoding="utf-8")
-sys.path[:0] = [str(WORKDIR), str(ROOT)]
-os.environ["DJANGO_SETTINGS_MODULE"] = "benchmark_settings"
+WORKDIR = make_site(
+    "barcamp-proposal-benchmark-",
+    {"PROPOSAL_RECAPTCHA": False, "PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 10**9},
+)
 
 import django  # noqa: E402
 
@@ -55,22 +41,6 @@ from django.core.management import call_command  # noqa: E402
 from barcamp_wagtail.models import EventPage, ProposalPage, Room, SessionPage, SessionProposal, TimeSlot  # noqa: E402
 
 HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"')
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def request(port, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.getheader("Set-Cookie") or "", response.read().decode()
-    finally:
-        connection.close()
 
 
 def submit(port, path, number):
@@ -102,44 +72,6 @@ def submit(port, path, number):
     return status == 303, time.perf_counter() - start
 
 
-def load(port, path, clients, submissions, seconds):
-    lock = threading.Lock()
-    state = {"next": 0, "ok": 0, "failed": 0, "latencies": []}
-    deadline = time.perf_counter() + seconds
-
-    def client():
-        while time.perf_counter() < deadline:
-            with lock:
-                if state["next"] >= submissions:
-                    return
-                state["next"] += 1
-                number = state["next"]
-            try:
-                ok, latency = submit(port, path, number)
-            except (OSError, http.client.HTTPException, AttributeError):
-                ok, latency = False, 0.0
-            with lock:
-                state["ok" if ok else "failed"] += 1
-                if ok:
-                    state["latencies"].append(latency)
-
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    start = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    state["elapsed"] = time.perf_counter() - start
-    return state
-
-
-def percentile(values, share):
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def grow_to(event, sessions):
     """Publish extra sessions under the demo event until it has ``sessions`` (without revisions)."""
     cells = [
@@ -155,26 +87,6 @@ def grow_to(event, sessions):
             instance=SessionPage(title=title, slug=f"benchmark-{number}", room=room, time_slot=slot, live=True)
         )
         number += 1
-
-
-def start_server(port, workers):
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(WORKDIR), str(ROOT)])}
-    server = subprocess.Popen(  # noqa: S603  (our own interpreter and arguments)
-        [sys.executable, "-m", "gunicorn", "example_site.wsgi:application", "--workers", str(workers)]
-        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        env=env,
-        cwd=WORKDIR,
-        stdout=subprocess.DEVNULL,
-        stderr=open(WORKDIR / "gunicorn.log", "w"),  # noqa: SIM115
-    )
-    for _ in range(300):
-        try:
-            if request(port, "GET", "/")[0] == 200:
-                return server
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit(f"gunicorn did not answer; see {WORKDIR / 'gunicorn.log'}")
 
 
 def main():
@@ -195,9 +107,9 @@ def main():
         grow_to(event, sessions)
         before = SessionProposal.objects.count()
         port = free_port()
-        server = start_server(port, args.workers)
+        server = start_server(WORKDIR, port, args.workers)
         try:
-            state = load(port, path, args.clients, args.submissions, args.seconds)
+            state = load(lambda number: submit(port, path, number), args.clients, args.submissions, args.seconds)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)

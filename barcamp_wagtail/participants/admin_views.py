@@ -61,7 +61,9 @@ def overview(request, event_id):
         "can_manage": access.can_manage(request.user, event),
         "list_url": reverse("barcamp_wagtail_participant_modeladmin_index") + f"?event__id__exact={event.pk}",
         "registered": Participant.objects.filter(event=event).confirmed().count(),
-        "unconfirmed": Participant.objects.filter(event=event, confirmed_at__isnull=True, cancelled_at__isnull=True).count(),
+        "unconfirmed": Participant.objects.filter(
+            event=event, confirmed_at__isnull=True, cancelled_at__isnull=True
+        ).count(),
         "invited": Participant.objects.filter(event=event, source=Participant.Source.INVITATION).confirmed().count(),
         "register_url": event.participants_url("register"),
         "layouts": badges.LAYOUTS.values(),
@@ -84,7 +86,9 @@ def walk_in(request, event_id):
                 checkin.apply(event, today, f"walk-in-{participant.pk}", "in", participant_id=participant.pk)
         statuses = list(participant.bookings.values_list("status", flat=True))
         if Booking.Status.WAITING in statuses:
-            messages.warning(request, _("%(name)s was added to the waiting list: no seat is free.") % {"name": participant.name})
+            messages.warning(
+                request, _("%(name)s was added to the waiting list: no seat is free.") % {"name": participant.name}
+            )
         else:
             messages.success(request, _("%(name)s was added with a seat.") % {"name": participant.name})
         return _overview(event)
@@ -97,7 +101,11 @@ def cancel(request, participant_id):
     if _event_for(request, participant.event_id, manage=True) is None:
         return forbidden(request)
     seats.cancel(participant)
-    messages.success(request, _("The registration of %(name)s is cancelled; a freed seat was offered to the waiting list.") % {"name": participant.name})
+    messages.success(
+        request,
+        _("The registration of %(name)s is cancelled; a freed seat was offered to the waiting list.")
+        % {"name": participant.name},
+    )
     return _overview(participant.event)
 
 
@@ -117,9 +125,11 @@ def _audience(event, audience):
     if audience == BulkMail.Audience.SEATED:
         return confirmed.filter(bookings__status__in=Booking.HOLDS_SEAT).distinct()
     if audience == BulkMail.Audience.WAITING:
-        return confirmed.filter(bookings__status=Booking.Status.WAITING).exclude(
-            bookings__status__in=Booking.HOLDS_SEAT
-        ).distinct()
+        return (
+            confirmed.filter(bookings__status=Booking.Status.WAITING)
+            .exclude(bookings__status__in=Booking.HOLDS_SEAT)
+            .distinct()
+        )
     return confirmed.filter(bookings__status__in=Booking.ACTIVE).distinct()
 
 
@@ -136,7 +146,9 @@ def bulk_mail(request, event_id):
     limited = sent_recently >= get_setting("BULK_MAIL_LIMIT")
     status = 200
     if request.method == "POST" and limited:
-        form.add_error(None, _("Too many messages were sent to this event's participants recently. Please try again later."))
+        form.add_error(
+            None, _("Too many messages were sent to this event's participants recently. Please try again later.")
+        )
         status = 429
     elif request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -82,7 +82,9 @@ def _apply(event, day, action, participant):
             check_in.checked_in_at, check_in.checked_out_at = now, None
             check_in.save(update_fields=["checked_in_at", "checked_out_at"])
         seated = participant.bookings.filter(day=day, status=Booking.Status.SEATED).exists()
-        return _result("checked_in" if seated else "checked_in_without_seat", participant, present_count(event, day), now)
+        return _result(
+            "checked_in" if seated else "checked_in_without_seat", participant, present_count(event, day), now
+        )
     if check_in is None or check_in.checked_out_at is not None:
         return _result("not_in", participant, present_count(event, day))
     check_in.checked_out_at = now
@@ -93,9 +95,7 @@ def _apply(event, day, action, participant):
 def door_list(event, day):
     """Everyone who may come in on ``day`` (seat, offer or waiting list: the door decides), with
     whether they are in, for the door page's search, which works on it without the network."""
-    present = dict(
-        CheckIn.objects.filter(event=event, day=day).values_list("participant_id", "checked_out_at")
-    )
+    present = dict(CheckIn.objects.filter(event=event, day=day).values_list("participant_id", "checked_out_at"))
     rows = (
         Booking.objects.filter(event=event, day=day, status__in=Booking.ACTIVE, participant__confirmed_at__isnull=False)
         .select_related("participant")

@@ -36,7 +36,9 @@ def ensure_voter_code(participant):
         try:
             with transaction.atomic():
                 code = derive_code(participant)
-                participant.voter_code = VoterCode.objects.create(event_id=participant.event_id, code_hash=hash_code(code))
+                participant.voter_code = VoterCode.objects.create(
+                    event_id=participant.event_id, code_hash=hash_code(code)
+                )
                 participant.save(update_fields=["voter_code"])
                 return code
         except IntegrityError:

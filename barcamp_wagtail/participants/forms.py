@@ -135,7 +135,9 @@ class ProfileForm(forms.Form):
     allow_contact = forms.BooleanField(
         label=_("Other participants may ask to get in touch with me."),
         required=False,
-        help_text=_("You read each request first; only if you allow it, it is mailed to you, and you decide whether to answer."),
+        help_text=_(
+            "You read each request first; only if you allow it, it is mailed to you, and you decide whether to answer."
+        ),
     )
     link_sessions = forms.BooleanField(
         label=_("Show the sessions I host (if I allowed my name to be shown with them)."), required=False

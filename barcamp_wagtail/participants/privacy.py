@@ -61,11 +61,21 @@ def export_data(email):
             else None
         )
         item["contact_requests_sent"] = [
-            {"to": contact.recipient.name, "message": contact.message, "status": contact.status, "at": _plain(contact.created_at)}
+            {
+                "to": contact.recipient.name,
+                "message": contact.message,
+                "status": contact.status,
+                "at": _plain(contact.created_at),
+            }
             for contact in participant.contacts_sent.select_related("recipient")
         ]
         item["contact_requests_received"] = [
-            {"from": contact.sender.name, "message": contact.message, "status": contact.status, "at": _plain(contact.created_at)}
+            {
+                "from": contact.sender.name,
+                "message": contact.message,
+                "status": contact.status,
+                "at": _plain(contact.created_at),
+            }
             for contact in participant.contacts_received.select_related("sender")
         ]
         item["online_votes"] = (
@@ -89,9 +99,7 @@ def erase(email):
 
 
 def _delete(participant):
-    freed = set(
-        participant.bookings.filter(status__in=Booking.HOLDS_SEAT).values_list("event_id", "day").order_by()
-    )
+    freed = set(participant.bookings.filter(status__in=Booking.HOLDS_SEAT).values_list("event_id", "day").order_by())
     for booking in participant.bookings.filter(status__in=Booking.ACTIVE).order_by("day"):
         seats.cancel_booking(booking)
     ContactRequest.objects.filter(sender=participant).delete()
@@ -110,7 +118,9 @@ def purge(days=None, unconfirmed_days=None):
     unconfirmed_days = get_setting("PARTICIPANT_CONFIRM_DAYS") if unconfirmed_days is None else unconfirmed_days
     now = timezone.now()
     old = Participant.objects.filter(event__end__lt=now - datetime.timedelta(days=days))
-    stale = Participant.objects.filter(confirmed_at__isnull=True, created_at__lt=now - datetime.timedelta(days=unconfirmed_days))
+    stale = Participant.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - datetime.timedelta(days=unconfirmed_days)
+    )
     count = 0
     for participant in (old | stale).distinct().select_related("event"):
         with transaction.atomic():

@@ -53,12 +53,18 @@ def register(request, event):
     context = {"is_open": True, "counts": seats.day_counts(event), "invitation": request.GET.get("invitation", "")}
     if request.method != "POST":
         initial = {"email": signup.email, "name": signup.name} if signup else None
-        return _render(request, event, "register.html", context | {"form": RegistrationForm(event=event, initial=initial)})
+        return _render(
+            request, event, "register.html", context | {"form": RegistrationForm(event=event, initial=initial)}
+        )
 
     if not ratelimit.hit("registration", request):
         message = _("Too many registrations were sent from your connection. Please wait a while and try again.")
         response = _render(
-            request, event, "register.html", context | {"form": RegistrationForm(event=event), "rate_limited": message}, 429
+            request,
+            event,
+            "register.html",
+            context | {"form": RegistrationForm(event=event), "rate_limited": message},
+            429,
         )
         response["Retry-After"] = str(int(get_setting("PROPOSAL_RATE_WINDOW")))
         return response

@@ -88,8 +88,6 @@ def test_the_door_needs_the_manage_permission_and_the_events_page_permission(cli
     page = reverse("barcamp_wagtail_participants_door", args=[event.pk])
     assert client.get(page).status_code == 403
     assert send(client, event, id="p1", action="in").status_code == 403
-    user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["view_participant", "manage_participants"])
-    )
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["view_participant", "manage_participants"]))
     client.force_login(user)
     assert client.get(page).status_code == 200  # Editors may edit every page of the example site

@@ -87,7 +87,9 @@ def test_purge_deletes_registrations_after_the_retention_time_and_stale_unconfir
 
 def test_the_admin_privacy_request_erases_registrations_too(editor_client, busy):
     response = editor_client.post(
-        "/admin/barcamp/proposals/privacy/", {"email": "ada@example.org", "action": "erase", "confirm": "on"}, follow=True
+        "/admin/barcamp/proposals/privacy/",
+        {"email": "ada@example.org", "action": "erase", "confirm": "on"},
+        follow=True,
     )
     assert "1 registration deleted." in response.content.decode()
     assert not Participant.objects.filter(email="ada@example.org").exists()

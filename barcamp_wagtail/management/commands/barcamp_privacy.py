@@ -27,9 +27,7 @@ class Command(BaseCommand):
         )
         purge.add_argument("--days", type=int, default=None, help="Default: PROPOSAL_RETENTION_DAYS.")
         purge.add_argument("--unconfirmed-days", type=int, default=None, help="Default: INTEREST_CONFIRM_DAYS.")
-        purge.add_argument(
-            "--participant-days", type=int, default=None, help="Default: PARTICIPANT_RETENTION_DAYS."
-        )
+        purge.add_argument("--participant-days", type=int, default=None, help="Default: PARTICIPANT_RETENTION_DAYS.")
 
     def handle(self, *args, action, **options):
         if action == "export":

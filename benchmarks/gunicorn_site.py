@@ -1,0 +1,111 @@
+"""Shared by the benchmarks that load a throwaway copy of the example site under gunicorn: its
+settings, the server, and a bare HTTP client (no library that would add its own cost)."""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_site(prefix, barcamp_settings):
+    """A temporary folder with ``benchmark_settings.py`` (the example site on its own SQLite file,
+    mail going nowhere, ``BARCAMP_WAGTAIL`` as given), set up as the process's Django settings."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    settings = f"""
+from example_site.settings import *  # noqa: F403
+from example_site.settings import DATABASES
+
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1"]
+DATABASES["default"]["NAME"] = {str(workdir / "site.sqlite3")!r}
+BARCAMP_WAGTAIL = {barcamp_settings!r}
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+MAILERS = {{"default": {{"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}}}
+"""
+    (workdir / "benchmark_settings.py").write_text(settings, encoding="utf-8")
+    sys.path[:0] = [str(workdir), str(ROOT)]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "benchmark_settings"
+    return workdir
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def request(port, method, path, body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.getheader("Set-Cookie") or "", response.read().decode()
+    finally:
+        connection.close()
+
+
+def percentile(values, share):
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def start_server(workdir, port, workers):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(workdir), str(ROOT)])}
+    server = subprocess.Popen(  # noqa: S603  (our own interpreter and arguments)
+        [sys.executable, "-m", "gunicorn", "example_site.wsgi:application", "--workers", str(workers)]
+        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        env=env,
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=open(workdir / "gunicorn.log", "w"),  # noqa: SIM115
+    )
+    for _ in range(300):
+        try:
+            if request(port, "GET", "/")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit(f"gunicorn did not answer; see {workdir / 'gunicorn.log'}")
+
+
+def load(work, clients, submissions, seconds):
+    """Run ``work(number)`` (returning ok, seconds) from ``clients`` threads until ``submissions`` were
+    made or ``seconds`` passed; returns the counts, latencies of the successes and the time taken."""
+    lock = threading.Lock()
+    state = {"next": 0, "ok": 0, "failed": 0, "latencies": []}
+    deadline = time.perf_counter() + seconds
+
+    def client():
+        while time.perf_counter() < deadline:
+            with lock:
+                if state["next"] >= submissions:
+                    return
+                state["next"] += 1
+                number = state["next"]
+            try:
+                ok, latency = work(number)
+            except (OSError, http.client.HTTPException, AttributeError):
+                ok, latency = False, 0.0
+            with lock:
+                state["ok" if ok else "failed"] += 1
+                if ok:
+                    state["latencies"].append(latency)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    state["elapsed"] = time.perf_counter() - start
+    return state
