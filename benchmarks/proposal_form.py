@@ -12,6 +12,7 @@ submission answered with the thank-you redirect left exactly one stored proposal
 """
 
 import argparse
+import functools
 import json
 import re
 import signal
@@ -109,7 +110,7 @@ def main():
         port = free_port()
         server = start_server(WORKDIR, port, args.workers)
         try:
-            state = load(lambda number: submit(port, path, number), args.clients, args.submissions, args.seconds)
+            state = load(functools.partial(submit, port, path), args.clients, args.submissions, args.seconds)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)

@@ -6,7 +6,6 @@ import datetime
 import pytest
 import time_machine
 from django.test import Client
-from django.utils import timezone
 
 from barcamp_wagtail.models import ContactRequest, Profile, SessionProposal
 
