@@ -51,7 +51,7 @@
   function showSync(queue) {
     if (queue.length) {
       sync.textContent = (navigator.onLine ? "" : root.dataset.labelOffline + " ") +
-        root.dataset.labelQueued.replace("%(count)s", queue.length);
+        root.dataset.labelQueued + " " + queue.length;
     } else {
       sync.textContent = root.dataset.labelSynced;
     }
