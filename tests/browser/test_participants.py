@@ -58,7 +58,7 @@ def register(page, base, event, name, email, locale="en"):
         "en": ("Your name", "Your e-mail address", "I agree that my registration", "Register"),
         "de": ("Dein Name", "Deine E-Mail-Adresse", "Ich bin einverstanden, dass meine Anmeldung", "Anmelden"),
     }[locale]
-    page.get_by_label(labels[0], exact=True).fill(name)
+    page.get_by_label(labels[0]).fill(name)
     page.get_by_label(labels[1]).fill(email)
     page.get_by_label(labels[2]).check()
     page.get_by_role("button", name=labels[3], exact=True).click()
