@@ -3,15 +3,18 @@ settings, the server, and a bare HTTP client (no library that would add its own 
 
 import http.client
 import os
+import re
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"')
 
 
 def make_site(prefix, barcamp_settings):
@@ -109,3 +112,23 @@ def load(work, clients, submissions, seconds):
         thread.join()
     state["elapsed"] = time.perf_counter() - start
     return state
+
+
+def send_form(port, path, fields):
+    """Open the form at ``path`` and send it like a browser (CSRF cookie and token, the form token),
+    with ``fields`` (a callable given the page's HTML may pick values from it); return (ok, seconds
+    for the POST), ok meaning the thank-you redirect."""
+    status, cookie, html = request(port, "GET", path, headers={"Accept-Language": "de"})
+    if status != 200:
+        return False, 0.0
+    tokens = dict(HIDDEN.findall(html))
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+    body = urllib.parse.urlencode({**tokens, **(fields(html) if callable(fields) else fields)}, doseq=True)
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": f"csrftoken={csrf_cookie}",
+        "Accept-Language": "de",
+    }
+    start = time.perf_counter()
+    status, _, _ = request(port, "POST", path, body=body, headers=headers)
+    return status == 303, time.perf_counter() - start

@@ -14,17 +14,14 @@ submission answered with the thank-you redirect left exactly one stored proposal
 import argparse
 import functools
 import json
-import re
 import signal
 import statistics
 import sys
-import time
-import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gunicorn_site import free_port, load, make_site, percentile, request, start_server  # noqa: E402
+from gunicorn_site import free_port, load, make_site, percentile, send_form, start_server  # noqa: E402
 
 # For the benchmark only: no reCAPTCHA (it would call Google), no time trap, a rate limit
 # every client stays under, and mail that goes nowhere.
@@ -41,36 +38,19 @@ from django.core.management import call_command  # noqa: E402
 
 from barcamp_wagtail.models import EventPage, ProposalPage, Room, SessionPage, SessionProposal, TimeSlot  # noqa: E402
 
-HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"')
-
 
 def submit(port, path, number):
     """Open the form and send it like a browser; return (ok, seconds for the POST)."""
-    status, cookie, html = request(port, "GET", path, headers={"Accept-Language": "de"})
-    if status != 200:
-        return False, 0.0
-    fields = dict(HIDDEN.findall(html))
-    csrf_cookie = re.search(r"csrftoken=([^;]+)", cookie).group(1)
-    body = urllib.parse.urlencode(
-        {
-            **fields,
-            "title": f"Benchmark-Session {number}",
-            "abstract": "Eine Session aus dem Lasttest.",
-            "format": "talk",
-            "topic": "Lasttest",
-            "name": f"Person {number}",
-            "email": f"person{number}@example.org",
-            "privacy_consent": "on",
-        }
-    )
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Cookie": f"csrftoken={csrf_cookie}",
-        "Accept-Language": "de",
+    fields = {
+        "title": f"Benchmark-Session {number}",
+        "abstract": "Eine Session aus dem Lasttest.",
+        "format": "talk",
+        "topic": "Lasttest",
+        "name": f"Person {number}",
+        "email": f"person{number}@example.org",
+        "privacy_consent": "on",
     }
-    start = time.perf_counter()
-    status, _, _ = request(port, "POST", path, body=body, headers=headers)
-    return status == 303, time.perf_counter() - start
+    return send_form(port, path, fields)
 
 
 def grow_to(event, sessions):

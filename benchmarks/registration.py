@@ -19,12 +19,11 @@ import signal
 import sys
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gunicorn_site import free_port, load, make_site, percentile, request, start_server  # noqa: E402
+from gunicorn_site import free_port, load, make_site, percentile, send_form, start_server  # noqa: E402
 
 WORKDIR = make_site(
     "barcamp-registration-benchmark-",
@@ -41,37 +40,23 @@ from django.db import connection  # noqa: E402
 from barcamp_wagtail.models import Booking, EventPage, Participant  # noqa: E402
 from barcamp_wagtail.participants import seats  # noqa: E402
 
-HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"')
 SEATS = 40
 
 
 def register(port, path, number):
     """Open the form and send it like a browser; return (ok, seconds for the POST)."""
-    status, cookie, html = request(port, "GET", path, headers={"Accept-Language": "de"})
-    if status != 200:
-        return False, 0.0
-    fields = dict(HIDDEN.findall(html))
-    csrf_cookie = re.search(r"csrftoken=([^;]+)", cookie).group(1)
-    days = re.findall(r'name="days" value="([^"]+)"', html)
-    body = urllib.parse.urlencode(
-        {
-            **fields,
+
+    def fields(html):
+        days = re.findall(r'name="days" value="([^"]+)"', html)
+        return {
             "name": f"Person {number}",
             "email": f"person{number}@example.org",
             "organisation": "Lasttest eG",
             "days": days[:1],
             "privacy_consent": "on",
-        },
-        doseq=True,
-    )
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Cookie": f"csrftoken={csrf_cookie}",
-        "Accept-Language": "de",
-    }
-    start = time.perf_counter()
-    status, _, _ = request(port, "POST", path, body=body, headers=headers)
-    return status == 303, time.perf_counter() - start
+        }
+
+    return send_form(port, path, fields)
 
 
 def confirm_all(participants, threads=20):

@@ -2,19 +2,19 @@
 
 import datetime
 import re
-from unittest import mock
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
-from django_recaptcha.client import RecaptchaResponse
 
 from barcamp_wagtail.models import Participant
 from barcamp_wagtail.participants import seats
 from tests.factories import make_event
+
+# The proposal tests' autouse fixtures: no time trap, a generous rate limit, Google answering "human".
+from tests.proposals.conftest import proposal_settings, recaptcha  # noqa: F401
 
 FUTURE_DAY = timezone.localdate() + datetime.timedelta(days=30)
 
@@ -27,21 +27,6 @@ VALID = {
     "privacy_consent": "on",
     "g-recaptcha-response": "token-from-google",
 }
-
-
-@pytest.fixture(autouse=True)
-def participant_settings(settings):
-    """No time trap and a generous rate limit, unless a test sets its own."""
-    settings.BARCAMP_WAGTAIL = {"PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 1000}
-    cache.clear()
-    yield settings
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def recaptcha():
-    with mock.patch("django_recaptcha.fields.client.submit", return_value=RecaptchaResponse(is_valid=True)) as submit:
-        yield submit
 
 
 def make_registration_event(capacity=3, days=1, **fields):

@@ -5,40 +5,27 @@ Runs on SQLite (WAL + immediate transactions, see tests/settings.py) and, with
 BARCAMP_TEST_DB=postgresql, on PostgreSQL.
 """
 
-import threading
-
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from barcamp_wagtail.models import Booking, Participant
 from barcamp_wagtail.participants import seats
 
+from ..proposals.test_proposal_concurrency import run_in_threads
 from .conftest import make_participant, make_registration_event
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def run_in_threads(count, work):
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
+def at_once(action):
+    """``action(index)`` as work for ``run_in_threads``: every thread starts it at the same moment."""
 
-    def target(index):
-        try:
-            barrier.wait(timeout=60)
-            results[index] = work(index)
-        except Exception as error:  # reported below, with the thread's number
-            errors.append((index, repr(error)))
-        finally:
-            connection.close()
+    def work(index, barrier):
+        barrier.wait(timeout=60)
+        return action(index)
 
-    threads = [threading.Thread(target=target, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=180)
-    assert not errors, errors
-    return results
+    return work
 
 
 def unconfirmed(event, count):
@@ -57,7 +44,7 @@ def test_a_hundred_confirmations_at_once_give_forty_seats_and_sixty_places_in_or
     event = make_registration_event(capacity=40)
     people = unconfirmed(event, 100)
 
-    run_in_threads(100, lambda index: seats.confirm(people[index]))
+    run_in_threads(100, at_once(lambda index: seats.confirm(people[index])))
 
     bookings = Booking.objects.filter(event=event)
     seated = bookings.filter(status=Booking.Status.SEATED)
@@ -74,7 +61,7 @@ def test_two_cancellations_at_once_offer_their_seats_to_two_different_people():
     holders = [make_participant(event, f"Holder {number}") for number in range(2)]
     queue = [make_participant(event, f"Waiting {number}") for number in range(3)]
 
-    run_in_threads(2, lambda index: seats.cancel(holders[index]))
+    run_in_threads(2, at_once(lambda index: seats.cancel(holders[index])))
 
     offered = Booking.objects.filter(event=event, status=Booking.Status.OFFERED).order_by("queue_number")
     assert [booking.participant_id for booking in offered] == [queue[0].pk, queue[1].pk]
@@ -88,7 +75,7 @@ def test_filling_the_same_day_from_many_threads_offers_each_seat_once():
     queue = [make_participant(event, f"Waiting {number}") for number in range(5)]
     Booking.objects.filter(participant=holder).update(status=Booking.Status.CANCELLED, seat=None)
 
-    offered = run_in_threads(10, lambda index: seats.fill(event, event.event_days()[0]))
+    offered = run_in_threads(10, at_once(lambda index: seats.fill(event, event.event_days()[0])))
 
     assert sum(len(ids) for ids in offered) == 1
     assert Booking.objects.filter(event=event, status=Booking.Status.OFFERED).get().participant_id == queue[0].pk
