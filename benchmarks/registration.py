@@ -13,6 +13,7 @@ numbered place on the waiting list.
 """
 
 import argparse
+import datetime
 import json
 import re
 import signal
@@ -36,6 +37,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from barcamp_wagtail.models import Booking, EventPage, Participant  # noqa: E402
 from barcamp_wagtail.participants import seats  # noqa: E402
@@ -98,6 +100,9 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--no-admin", verbosity=0)
     event = EventPage.objects.get()
+    # The demo event may lie in the past: move it a month ahead, where registration is open.
+    shift = timezone.now() + datetime.timedelta(days=30) - event.start
+    event.start, event.end = event.start + shift, event.end + shift
     event.registration_enabled, event.capacity = True, SEATS
     event.save_revision().publish()
     path = event.url + event.reverse_subpage("register")

@@ -43,6 +43,16 @@ def new_access_key():
     return secrets.token_urlsafe(24)
 
 
+class PrivateModel(models.Model):
+    """Base of the participants' private rows: they link to no content, so Wagtail's reference index
+    skips them (it would otherwise cost a write transaction after every save)."""
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        abstract = True
+
+
 class EventRegistrationMixin(RoutablePageMixin, models.Model):
     """What an event page needs for registration: dates, seats, the directory switch, and the routes
     participants use. Kept here so that everything about participants lives in one package."""
@@ -197,7 +207,7 @@ class ParticipantQuerySet(models.QuerySet):
         return self.confirmed().filter(bookings__status=Booking.Status.SEATED).distinct()
 
 
-class Participant(models.Model):
+class Participant(PrivateModel):
     """One person's registration for an event. Private: only organisers and the person see it."""
 
     class Source(models.TextChoices):
@@ -302,7 +312,7 @@ class Participant(models.Model):
         return self.event.participants_url("participant", self.token())
 
 
-class Booking(models.Model):
+class Booking(PrivateModel):
     """A participant's place on one day: a seat, a seat offered from the waiting list, or a place in
     the waiting list. A seat number is held by at most one booking (enforced by the database)."""
 
@@ -355,7 +365,7 @@ class Booking(models.Model):
         return f"{self.participant} {self.day:%Y-%m-%d} {self.status}"
 
 
-class DayLedger(models.Model):
+class DayLedger(PrivateModel):
     """The row locked while seats of one event day are handed out, and the day's queue counter.
 
     Not edited by anyone: a page revision could otherwise write back an old counter."""
@@ -371,7 +381,7 @@ class DayLedger(models.Model):
         return f"{self.event_id} {self.day}"
 
 
-class CheckIn(models.Model):
+class CheckIn(PrivateModel):
     """A participant in the building on one day: in since ``checked_in_at``, out when ``checked_out_at`` is set."""
 
     participant = models.ForeignKey(
@@ -391,7 +401,7 @@ class CheckIn(models.Model):
         return f"{self.participant} {self.day:%Y-%m-%d}"
 
 
-class CheckInRequest(models.Model):
+class CheckInRequest(PrivateModel):
     """A request from a door phone, kept by the id its page made up: a retried request is answered
     with the first answer instead of being applied twice."""
 
@@ -404,7 +414,7 @@ class CheckInRequest(models.Model):
         return self.client_id
 
 
-class Profile(models.Model):
+class Profile(PrivateModel):
     """A participant's entry in the networking directory; deleting it withdraws it."""
 
     participant = models.OneToOneField(
@@ -429,7 +439,7 @@ class Profile(models.Model):
         return str(self.participant)
 
 
-class ContactRequest(models.Model):
+class ContactRequest(PrivateModel):
     """One participant asking another for contact. The message is mailed, with the sender's address
     to reply to, only once the recipient has allowed it."""
 
@@ -460,7 +470,7 @@ class ContactRequest(models.Model):
         return f"{self.sender_id} → {self.recipient_id}"
 
 
-class Invitation(models.Model):
+class Invitation(PrivateModel):
     """A next-edition sign-up invited to register for an event: at most one mail per address and event."""
 
     signup = models.ForeignKey("barcamp_wagtail.InterestSignup", on_delete=models.CASCADE, related_name="invitations")
@@ -474,7 +484,7 @@ class Invitation(models.Model):
         return f"{self.signup_id} → {self.event_id}"
 
 
-class BulkMail(models.Model):
+class BulkMail(PrivateModel):
     """A message organisers sent to participants through the site, kept for the rate limit and the record."""
 
     class Audience(models.TextChoices):
