@@ -182,6 +182,7 @@ def _participant_render(request, event, participant, invalid):
     active_days = [booking.day.isoformat() for booking in bookings if booking.status in Booking.ACTIVE]
     profile = Profile.objects.filter(participant=participant).first()
     can_network = participant.is_confirmed and directory_rules.can_use(event, participant)
+    code = current_code(participant) if participant.voter_code_id else ""
     context = {
         "participant": participant,
         "bookings": rows,
@@ -198,8 +199,8 @@ def _participant_render(request, event, participant, invalid):
             },
         ),
         "cancel_error": invalid.get("cancel_error", ""),
-        "voter_code": current_code(participant) if participant.voter_code_id else "",
-        "vote_url": _vote_url(event, current_code(participant)) if participant.voter_code_id else "",
+        "voter_code": code,
+        "vote_url": _vote_url(event, code) if code else "",
         "can_network": can_network,
         "directory_url": event.url + event.reverse_subpage("directory", args=[participant.token()]),
         "directory_closes": directory_rules.closes_at(event),
