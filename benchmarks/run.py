@@ -113,6 +113,30 @@ def main():
         {size: f"{r['submissions']}, {r['ok']}, {r['stored']}, {r['lost']}" for size, r in form.items()},
     )
 
+    registration = run("registration.py", *(["--registrations", "60", "--seconds", "20"] if args.quick else []))
+    if registration is not None:
+        table.append(
+            (
+                f"registration, gunicorn {registration['workers']} workers, {registration['clients']} clients: "
+                "registrations/s; sent, thanked, stored, lost; seats and waiting list after confirming all",
+                [
+                    f"{registration['registrations_per_second']}; {registration['sent']}, {registration['ok']}, "
+                    f"{registration['stored']}, {registration['lost']}; {registration['seated']} + "
+                    f"{registration['waiting']} in order: {registration['queue_in_order']}",
+                    "–",
+                ],
+            )
+        )
+    badges = run("badges.py", *(["100"] if args.quick else ["100", "400"]))
+    if badges is not None:
+        for layout in ("a4-90x55", "a6"):
+            cells = {
+                row["participants"]: f"{row['seconds']} s ({row['weasyprint_seconds']} s WeasyPrint)"
+                for row in badges
+                if row["layout"] == layout
+            }
+            table.append((f"badge PDF {layout} for 100 / 400 participants", [cells.get(100, "–"), cells.get(400, "–")]))
+
     print(f"Machine: {machine()}")
     print()
     print("| benchmark | " + " | ".join(f"{size} sessions" for size in SIZES) + " |")
