@@ -36,6 +36,7 @@ def event_form_data(**overrides):
                 {"day": "2027-05-08", "start": "10:00", "end": "10:45", "kind": "session", "label": ""},
             ]
         ),
+        "registration_days": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(overrides)
