@@ -296,11 +296,20 @@ def register_builtin_exporters():
     from .exporters.c3voc_json import C3vocJsonExporter
     from .exporters.frab_xml import FrabXmlExporter
     from .exporters.ical import ICalExporter
-    from .exporters.pdf import BookletExporter, DoorSignsExporter, GridA3Exporter, GridA4Exporter
+    from .exporters.pdf import (
+        BookletExporter,
+        DoorSignsExporter,
+        GridA1Exporter,
+        GridA2Exporter,
+        GridA3Exporter,
+        GridA4Exporter,
+    )
 
     return [
         GridA4Exporter,
         GridA3Exporter,
+        GridA2Exporter,
+        GridA1Exporter,
         DoorSignsExporter,
         BookletExporter,
         ICalExporter,
