@@ -118,5 +118,6 @@ def purge(days=None):
     """Delete proposals of events that ended more than ``days`` (PROPOSAL_RETENTION_DAYS) ago."""
     days = get_setting("PROPOSAL_RETENTION_DAYS") if days is None else days
     cutoff = timezone.now() - datetime.timedelta(days=days)
-    deleted, _per_model = SessionProposal.objects.filter(event__end__lt=cutoff).delete()
-    return deleted
+    _total, per_model = SessionProposal.objects.filter(event__end__lt=cutoff).delete()
+    # The total counts the votes deleted with them too: only the proposals are reported.
+    return per_model.get(SessionProposal._meta.label, 0)

@@ -1,7 +1,17 @@
 """All admin wiring of barcamp_wagtail: menus, snippets, modeladmin, buttons and admin URLs."""
 
+import datetime
+from collections import OrderedDict
+
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import label_for_field, lookup_field
+from django.db.models import Count
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_datetime
+from django.utils.encoding import force_str
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -17,6 +27,10 @@ from .admin_views import proposals as proposal_views
 from .exporters.base import HOOK_NAME
 from .models import EventPage, InterestSignup, SessionProposal, Sponsor
 from .planner.views import GridProposalView, PlannerView, can_plan
+from .voter_sheet import voter_sheet
+
+# Words in the admin's lists wrap between words, not inside them (Wagtail breaks anywhere).
+ADMIN_LISTS_CSS = "barcamp_wagtail/css/admin_lists.css"
 
 # Spreadsheet programs run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -37,8 +51,38 @@ def neutralise_formula(value):
     return value
 
 
+def export_datetime(value):
+    """A date and time as spreadsheet programs read it, in the site's time zone, to the minute."""
+    return format_datetime(timezone.localtime(value), EXPORT_DATETIME_FORMAT)
+
+
+# Unambiguous in every language, and parsed as a date by every spreadsheet program.
+EXPORT_DATETIME_FORMAT = "Y-m-d H:i"
+
+
 class FormulaSafeIndexView(IndexView):
-    """A modeladmin list whose CSV and XLSX exports neutralise formulas, which modeladmin does not."""
+    """A modeladmin list whose CSV and XLSX exports suit spreadsheets, which modeladmin's do not:
+    formulas neutralised, times in the site's time zone (not UTC with microseconds), and empty
+    cells empty (not the list's "-" placeholder, which turned into "'-" and hid hand counts of 0)."""
+
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            IndexView.FORMAT_CSV: export_datetime,
+            IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(value) if timezone.is_aware(value) else value,
+        },
+    }
+
+    def get_heading(self, queryset, field):
+        # modeladmin title-cases headings ("Worum Es Geht"): the label as written, first letter up.
+        return capfirst(force_str(label_for_field(field, model=self.model, model_admin=self.model_admin)))
+
+    def to_row_dict(self, item):
+        row = OrderedDict()
+        for field in self.list_export:
+            _field, _attr, value = lookup_field(field, item, self.model_admin)
+            row[field] = "" if value is None else value
+        return row
 
     def preprocess_field_value(self, field, value, export_format):
         return super().preprocess_field_value(field, neutralise_formula(value), export_format)
@@ -107,10 +151,21 @@ class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
         "updated_at",
         "decided_at",
     ]
-    list_display = ["title", "event", "status", "format", "topic", "public_name", "created_at"]
+    list_display = [
+        "title",
+        "event",
+        "status_label",
+        "format_label",
+        "topic",
+        "public_name",
+        "hand_count",
+        "vote_count",
+        "created_at",
+    ]
     list_filter = ["event", "status", "topic", "created_at"]
     list_select_related = ["event"]
     search_fields = ["title", "abstract", "topic", "name", "email"]
+    index_view_extra_css = [ADMIN_LISTS_CSS]
     # No e-mail address in files that get passed around; the public name only with consent.
     list_export = [
         "title",
@@ -120,10 +175,15 @@ class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
         "link",
         "public_name",
         "status_label",
+        "hand_count",
+        "vote_count",
         "event",
         "created_at",
     ]
     export_filename = "session-proposals"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(vote_count=Count("votes", distinct=True))
 
     @admin_column(_("public name"))
     def public_name(self, obj):
@@ -131,11 +191,21 @@ class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
 
     @admin_column(_("format"))
     def format_label(self, obj):
-        return obj.get_format_display()
+        return capfirst(obj.get_format_display())
+
+    format_label.admin_order_field = "format"
 
     @admin_column(_("status"))
     def status_label(self, obj):
-        return obj.get_status_display()
+        return capfirst(obj.get_status_display())
+
+    status_label.admin_order_field = "status"
+
+    @admin_column(_("votes"))
+    def vote_count(self, obj):
+        return obj.vote_count
+
+    vote_count.admin_order_field = "vote_count"
 
 
 modeladmin_register(SessionProposalAdmin)
@@ -189,8 +259,13 @@ class InterestSignupAdmin(RefusalAs403Mixin, ModelAdmin):
     list_filter = [ConfirmedFilter, "event"]
     list_select_related = ["event"]
     search_fields = ["email", "name"]
-    list_export = ["email", "name", "event", "language", "confirmed_at"]
+    index_view_extra_css = [ADMIN_LISTS_CSS]
+    list_export = ["email", "name", "event", "language_label", "confirmed_at"]
     export_filename = "next-edition-sign-ups"
+
+    @admin_column(_("language"))
+    def language_label(self, obj):
+        return dict(settings.LANGUAGES).get(obj.language, obj.language)
 
     @admin_column(_("confirmed"))
     def confirmed(self, obj):
@@ -332,6 +407,7 @@ def register_plenary_urls():
             name="barcamp_wagtail_plenary_state",
         ),
         path("barcamp/plenary/<int:event_id>/codes/", plenary_views.voter_codes, name="barcamp_wagtail_voter_codes"),
+        path("barcamp/plenary/<int:event_id>/codes/cards/", voter_sheet, name="barcamp_wagtail_voter_sheet"),
     ]
 
 

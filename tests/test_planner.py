@@ -163,7 +163,8 @@ def test_a_host_in_two_rooms_at_once_is_warned_about(editor_client, event):
         editor_client, event, action="place", session=other.pk, cell=cell(event.first, event.studio)
     ).content.decode()
 
-    assert "marie ting would host “Kreislauf” in Studio and “Open Data” in Plenum at once." in html
+    # The name as written on the session already in the grid, not lowercased.
+    assert "Marie Ting would host “Kreislauf” in Studio and “Open Data” in Plenum at once." in html
     assert where(other) == (None, None)
 
 

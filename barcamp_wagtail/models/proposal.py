@@ -9,7 +9,7 @@ from django.db import models, transaction
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -92,12 +92,14 @@ class ProposalPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldRowPanel([FieldPanel("submissions_open"), FieldPanel("submissions_close")], heading=_("submissions")),
+        FieldRowPanel(
+            [FieldPanel("submissions_open"), FieldPanel("submissions_close")], heading=capfirst(_("submissions"))
+        ),
         FieldPanel("notification_emails"),
-        MultiFieldPanel([FieldPanel("privacy_notice"), FieldPanel("privacy_url")], heading=_("privacy")),
+        MultiFieldPanel([FieldPanel("privacy_notice"), FieldPanel("privacy_url")], heading=capfirst(_("privacy"))),
         MultiFieldPanel(
             [FieldPanel("votes_enabled"), FieldRowPanel([FieldPanel("votes_open"), FieldPanel("votes_close")])],
-            heading=_("online votes"),
+            heading=capfirst(_("online votes")),
         ),
     ]
 

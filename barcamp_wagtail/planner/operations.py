@@ -25,12 +25,18 @@ HOST_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\+|\band\b|\bund\b)\s*", re.IGNOREC
 
 def host_names(hosts):
     """Normalised host names of a ``hosts`` text: "Marie  Ting & ANNA" → {"marie ting", "anna"}."""
-    names = set()
+    return set(host_spellings(hosts))
+
+
+def host_spellings(hosts):
+    """Each host of a ``hosts`` text as written, keyed by its normalised name: warnings name
+    people as the editors typed them ("Marie Ting", not "marie ting")."""
+    spellings = {}
     for name in HOST_SEPARATORS.split(unicodedata.normalize("NFKC", hosts or "")):
-        name = " ".join(name.split()).casefold()
+        name = " ".join(name.split())
         if name:
-            names.add(name)
-    return names
+            spellings.setdefault(name.casefold(), name)
+    return spellings
 
 
 def session_interest(session):
@@ -109,12 +115,14 @@ def find_conflicts(event, plan):
             for other, other_room, other_slot in others:
                 if other_room.pk == room.pk or not slots_overlap(slot, other_slot):
                     continue
-                shared = names & host_names(other.hosts)
+                other_spellings = host_spellings(other.hosts)
+                shared = names & set(other_spellings)
                 if shared:
                     warnings.append(
                         _("%(hosts)s would host “%(title)s” in %(room)s and “%(other)s” in %(other_room)s at once.")
                         % {
-                            "hosts": ", ".join(sorted(shared)),
+                            # As typed on the session already in the grid, else on this one.
+                            "hosts": ", ".join(sorted(other_spellings[name] for name in shared)),
                             "title": title,
                             "room": room.name,
                             "other": other.title,
