@@ -32,7 +32,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 benchmark: $(BIN)/.installed
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --progress $(BENCHMARK_ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,10 +1,11 @@
 """All benchmarks in one table: python benchmarks/run.py (or make benchmark)
 
-    python benchmarks/run.py [--quick]
+    python benchmarks/run.py [--quick] [--progress]
 
 Runs each benchmark script of this folder in its own process (each builds its own throwaway
 database) and prints the machine and one Markdown table with a column for 100 and for 400
-sessions, ready for the README. --quick makes fewer requests and submissions, for a smoke test.
+sessions, ready for the README. --quick makes fewer requests and submissions, for a smoke test;
+--progress (what ``make benchmark`` passes) tells on stderr which script runs and for how long.
 """
 
 import argparse
@@ -21,23 +22,44 @@ HERE = Path(__file__).resolve().parent
 SIZES = (100, 400)
 
 
+# --progress: say on stderr which script runs, every HEARTBEAT seconds that it still does, and how long it took.
+PROGRESS = {"on": False, "done": 0}
+SCRIPTS = 4
+HEARTBEAT = 15
+
+
 def run(script, *args, as_json=True):
     """Run ``script`` (with --json: return its rows, else its output); None when it does not exist."""
     path = HERE / script
     if not path.exists():
         return None
-    completed = subprocess.run(  # noqa: S603  (our own interpreter and scripts)
+    started = time.perf_counter()
+    PROGRESS["done"] += 1
+    say(f"[{PROGRESS['done']}/{SCRIPTS}] {script} …")
+    process = subprocess.Popen(  # noqa: S603  (our own interpreter and scripts)
         [sys.executable, str(path), *(["--json"] if as_json else []), *args],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
-    if completed.returncode:
-        sys.stderr.write(completed.stdout + completed.stderr)
+    while True:
+        try:
+            stdout, stderr = process.communicate(timeout=HEARTBEAT)
+            break
+        except subprocess.TimeoutExpired:
+            say(f"      {script} still running ({time.perf_counter() - started:.0f} s)")
+    say(f"      {script} done in {time.perf_counter() - started:.0f} s")
+    if process.returncode:
+        sys.stderr.write(stdout + stderr)
         raise SystemExit(f"{script} failed")
     if not as_json:
-        return completed.stdout
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+        return stdout
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def say(line):
+    if PROGRESS["on"]:
+        print(line, file=sys.stderr, flush=True)
 
 
 def by_size(rows, **match):
@@ -65,7 +87,9 @@ def machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer requests and submissions")
+    parser.add_argument("--progress", action="store_true", help="report each script's progress on stderr")
     args = parser.parse_args()
+    PROGRESS["on"] = args.progress
     requests = ["--requests", "5"] if args.quick else []
     submissions = ["--submissions", "60", "--seconds", "20"] if args.quick else []
 
