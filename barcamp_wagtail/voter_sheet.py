@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .admin_views.proposals import _require_moderator, refuse_with_403
-from .exporters.pdf import html_to_pdf, weasyprint_import_error
+from .exporters.pdf import event_text_language, html_to_pdf, lang_attribute, weasyprint_import_error
 from .models import EventPage, ProposalPage, VoterCode
 from .models.plenary import CODE_LENGTH, format_code, normalise_code
 
@@ -95,13 +95,15 @@ def render_voter_sheet(event, codes, vote_url):
     """The cards of ``codes`` as PDF bytes, in the active language."""
     cards = [{"code": code, "qr": qr_svg(card_url(vote_url, code))} for code in codes]
     pages = [cards[start : start + CARDS_PER_PAGE] for start in range(0, len(cards), CARDS_PER_PAGE)]
+    language = translation.get_language() or settings.LANGUAGE_CODE
     html = render_to_string(
         "barcamp_wagtail/exports/voter_sheet.html",
         {
             "event": event,
             "pages": pages,
             "vote_url": vote_url,
-            "language": translation.get_language() or settings.LANGUAGE_CODE,
+            "language": language,
+            "text_lang": lang_attribute(event_text_language(event), language),
             "title": f"{event.title} – {_('Voter codes')}",
             "page_size": "A4",
         },

@@ -14,6 +14,7 @@ from tests.demo_helpers import next_edition
 from tests.export_helpers import pdf_text
 
 from .conftest import DESKTOP, PHONE, axe_violations
+from .test_flows import propose
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -94,15 +95,8 @@ def test_a_visitor_goes_from_home_through_the_press_release_to_the_next_editions
     page.get_by_role("link", name="Propose a session").first.click()
     page.wait_for_url(f"**{ProposalPage.objects.get().url}")
 
-    page.get_by_label("Title of your session").fill("Ein Fahrplan für den Strukturwandel")
-    page.get_by_label("What is it about?").fill("Was Dortmund und Südwestfalen voneinander lernen können.")
-    page.get_by_label("Format").select_option("discussion")
-    page.get_by_label("Topic").fill("Regionalentwicklung")
-    page.get_by_label("Your name").fill("Ada Lovelace")
-    page.get_by_label("Your e-mail address").fill("ada@example.org")
-    page.get_by_label("I agree that my proposal").check()
-    page.get_by_role("button", name="Send proposal").click()
-    page.get_by_role("heading", name="Thank you for your proposal!").wait_for()
+    shots(page, "proposal-form")
+    propose(page, base, ProposalPage.objects.get(), title="Ein Fahrplan für den Strukturwandel")
     shots(page, "thanks")
 
     assert SessionProposal.objects.get(title="Ein Fahrplan für den Strukturwandel").event_id == demo.pk
