@@ -51,13 +51,13 @@ def neutralise_formula(value):
     return value
 
 
+# Unambiguous in every language, and parsed as a date by every spreadsheet program.
+EXPORT_DATETIME_FORMAT = "Y-m-d H:i"
+
+
 def export_datetime(value):
     """A date and time as spreadsheet programs read it, in the site's time zone, to the minute."""
     return format_datetime(timezone.localtime(value), EXPORT_DATETIME_FORMAT)
-
-
-# Unambiguous in every language, and parsed as a date by every spreadsheet program.
-EXPORT_DATETIME_FORMAT = "Y-m-d H:i"
 
 
 class FormulaSafeIndexView(IndexView):

@@ -200,16 +200,20 @@ def printable_rich_text(html):
 # Rendering
 
 
+# Tagged PDF (structure and reading order for screen readers), for layout and output alike.
+PDF_OPTIONS = {"pdf_tags": True}
+
+
 def html_to_document(html):
     """Lay out HTML with WeasyPrint and the strict URL fetcher: a document of pages."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=make_url_fetcher()).render()
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=make_url_fetcher()).render(**PDF_OPTIONS)
 
 
 def html_to_pdf(html):
     """Render HTML to PDF bytes with WeasyPrint and the strict URL fetcher."""
-    return html_to_document(html).write_pdf(pdf_tags=True)
+    return html_to_document(html).write_pdf(**PDF_OPTIONS)
 
 
 # Languages of the printed text
@@ -433,7 +437,7 @@ class WallGridExporter(PdfExporter):
             # fit_font_size() only estimates: a sheet ran over, so every sheet is set a little smaller.
             for sheet in sheets:
                 sheet["font_size"] = max(round(sheet["font_size"] * 0.9, 1), 7.0)
-        return document.write_pdf(pdf_tags=True)
+        return document.write_pdf(**PDF_OPTIONS)
 
 
 class GridA4Exporter(WallGridExporter):
