@@ -261,6 +261,10 @@ BOLD_CHARACTER_EM = 0.63
 LINE_HEIGHT = 1.2
 CELL_PADDING_EM = 0.3
 TIME_COLUMN_EM = 7.0
+# A room column holds at least this many characters a line: titles wrap between words, not syllables.
+COLUMN_CHARACTERS = 20
+# The largest type on A4 (pt); larger paper allows proportionally more (an A1 poster 68 pt).
+LARGEST_A4_PT = 24.0
 SHEET_HEADER_EM = 2.6  # the title (1.6em) and its margin
 
 
@@ -285,7 +289,7 @@ def _sheet_height_em(sheet, width_em):
     """The sheet's height in em when its table is ``width_em`` wide."""
     rooms = max(len(sheet["rooms"]), 1)
     column_em = (width_em - TIME_COLUMN_EM) / rooms - 2 * CELL_PADDING_EM
-    if column_em <= 2:
+    if column_em < COLUMN_CHARACTERS * CHARACTER_EM:
         return math.inf
     height = SHEET_HEADER_EM
     room_lines = max((_lines(room.name, column_em, BOLD_CHARACTER_EM) for room in sheet["rooms"]), default=1)
@@ -305,15 +309,16 @@ def _sheet_height_em(sheet, width_em):
     return height
 
 
-def fit_font_size(sheet, page_size, smallest=7.0, largest=96.0):
+def fit_font_size(sheet, page_size, smallest=7.0):
     """The largest type size (pt) at which ``sheet`` fills one page of ``page_size`` paper.
 
     A wall grid is read from a few steps away: the text grows with the paper (an A1 poster
-    is read from across the room) and shrinks only as far as a full day needs to fit.
-    The size is estimated from the text lengths; a sheet that still overflows continues
-    on a second page with its header repeated.
+    is read from across the room) and shrinks only as far as a full day needs to fit, with
+    room columns wide enough for a few words a line. The size is estimated from the text
+    lengths; ``WallGridExporter`` checks it against the real layout.
     """
     width_mm, height_mm = PAPER_MM[page_size]
+    largest = LARGEST_A4_PT * width_mm / PAPER_MM["A4"][0]
     usable_width = width_mm - 2 * PAGE_MARGIN_MM
     usable_height = height_mm - 2 * PAGE_MARGIN_MM - FOOTER_MM
     low, high = smallest / POINTS_PER_MM, largest / POINTS_PER_MM  # in mm
