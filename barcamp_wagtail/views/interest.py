@@ -77,7 +77,9 @@ def interest_confirm(request, event, token):
         response = _render(request, event, template, context | {"confirmed": True})
     else:
         response = _render(request, event, template, context | {"confirmed": signup.is_confirmed})
-    # The token is in the URL: keep it out of Referer headers and search engines.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: keep it out of other sites' Referer headers and out of search
+    # engines. "same-origin", not "no-referrer": with no-referrer browsers send "Origin: null"
+    # on the page's own forms, and Django's CSRF check refuses them.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response

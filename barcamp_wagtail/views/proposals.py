@@ -92,7 +92,9 @@ def proposal_edit(request, page, token):
         response = _render(request, page, template, context | {"form": form, "saved": saved})
     else:
         response = _render(request, page, template, context | {"form": ProposalEditForm(instance=proposal)})
-    # The token is in the URL: keep it out of Referer headers and search engines.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: keep it out of other sites' Referer headers and out of search
+    # engines. "same-origin", not "no-referrer": with no-referrer browsers send "Origin: null"
+    # on the page's own forms, and Django's CSRF check refuses them.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -49,7 +49,7 @@ def test_the_submitter_gets_a_confirmation_with_a_private_edit_link(
     response = visitor.client.get(path_of(edit_link(confirmation)))
     assert response.status_code == 200
     assert "Open Data für Kommunen" in response.content.decode()
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_organisers_get_a_notification_with_an_inbox_link_but_no_address(
