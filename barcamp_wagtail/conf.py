@@ -8,7 +8,8 @@ from django.conf import settings
 
 DEFAULTS = {
     # Languages a session can be held in, as (code, name) pairs.
-    # None: the site's WAGTAIL_CONTENT_LANGUAGES, else its LANGUAGES.
+    # None: the site's content languages as Wagtail reads them: WAGTAIL_CONTENT_LANGUAGES, else
+    # the one language of LANGUAGE_CODE (never Django's list of every language it knows).
     "SESSION_LANGUAGES": None,
     # Session proposals. reCAPTCHA on the proposal form: False leaves it out (honeypot, time trap
     # and rate limit still apply). Keys and the verify timeout are django-recaptcha's settings
@@ -68,7 +69,10 @@ def get_setting(name):
 
 
 def session_languages():
+    """The (code, name) pairs an editor can choose from for a session's language."""
     languages = get_setting("SESSION_LANGUAGES")
     if languages is None:
-        languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
+        from wagtail.coreutils import get_content_languages
+
+        return list(get_content_languages().items())
     return list(languages)

@@ -99,7 +99,7 @@ def test_the_private_link_keeps_its_token_from_other_sites_but_not_from_its_own_
     assert response.headers["referrer-policy"] == "same-origin"
     assert page.locator('meta[name="referrer"]').get_attribute("content") == "same-origin"
     origins = []
-    page.on("request", lambda request: origins.append(request.headers.get("origin")) if request.method == "POST" else None)
+    page.on("request", lambda request: request.method == "POST" and origins.append(request.headers.get("origin")))
     page.get_by_role("button", name="Save changes").click()
     page.get_by_text("Your changes have been saved.").wait_for()
     assert origins == [f"{urlsplit(edit_link).scheme}://{urlsplit(edit_link).netloc}"]
