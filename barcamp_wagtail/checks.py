@@ -238,10 +238,13 @@ def recaptcha_test_keys(app_configs, **kwargs):
     django-recaptcha reports Google's test keys as an error on every management command,
     ``migrate`` included: a site that adds this app before it has keys of its own could not even
     migrate. Here it is a warning with the same id (so ``SILENCED_SYSTEM_CHECKS`` works as
-    django-recaptcha documents), and ``check --deploy`` still refuses the test keys while the
-    app's forms use reCAPTCHA (``barcamp_wagtail.E030``).
+    django-recaptcha documents), said only while the app's forms use reCAPTCHA, and
+    ``check --deploy`` still refuses the test keys then (``barcamp_wagtail.E030``).
     """
     from django_recaptcha.checks import recaptcha_key_check
+
+    if not isinstance(getattr(settings, "BARCAMP_WAGTAIL", {}), dict) or not get_setting("PROPOSAL_RECAPTCHA"):
+        return []
 
     return [
         Warning(

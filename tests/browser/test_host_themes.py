@@ -6,14 +6,13 @@ and keep WCAG AA contrast with the host's colours, in Chromium, checked by axe-c
 import copy
 import datetime
 import json
-import os
 
 import pytest
 from django.utils import timezone
 
 from ..factories import make_event, make_proposal_page, make_room, make_session, make_slot
 from ..schedule_helpers import make_schedule_page
-from .conftest import DESKTOP, PHONE, ROOT, axe_violations
+from .conftest import DESKTOP, PHONE, axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -77,12 +76,6 @@ def contrast_violations(page):
     return [violation for violation in axe_violations(page) if violation[0] == "color-contrast"]
 
 
-def save_for_docs(page, name):
-    """With BARCAMP_DOC_SCREENSHOTS=1 the screenshot goes into docs/images/ too."""
-    if os.environ.get("BARCAMP_DOC_SCREENSHOTS") == "1":
-        page.screenshot(path=ROOT / "docs" / "images" / f"{name}.png")
-
-
 @pytest.mark.parametrize("dark_host", ["without-blocks", "wagtail-start"], indirect=True)
 def test_the_schedule_in_a_dark_host_shows_the_grid_alone_with_readable_contrast(
     live_server, programme, new_page, shots, dark_host
@@ -99,8 +92,6 @@ def test_the_schedule_in_a_dark_host_shows_the_grid_alone_with_readable_contrast
     time_column = page.locator(".barcamp-schedule-table tbody th").first
     assert time_column.evaluate("cell => getComputedStyle(cell).color") == "rgb(232, 230, 227)"
     shots(page, "dark-grid")
-    if dark_host == "without-blocks":
-        save_for_docs(page, "schedule-dark-host")
     assert not contrast_violations(page), json.dumps(contrast_violations(page), indent=2)
 
 
