@@ -60,15 +60,6 @@ def ids(messages):
     return {message.id for message in messages}
 
 
-@pytest.fixture
-def templates_dir(settings, tmp_path):
-    """Templates in ``tmp_path`` take precedence over the example site's and the app's."""
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates
-    return tmp_path
-
-
 def test_a_host_base_with_only_extra_css_gets_the_head_and_no_warning(templates_dir):
     # What `wagtail start` makes: extra_css and extra_js, no extra_head.
     (templates_dir / "base.html").write_text(

@@ -1,7 +1,6 @@
 """Barcamp pages inside host base templates that differ: what each page needs comes inside its
 content, and the head content lands in whichever head block the host has, once."""
 
-import copy
 import re
 
 import pytest
@@ -20,14 +19,11 @@ HEAD_BLOCKS = {
 
 
 @pytest.fixture
-def host_base(settings, tmp_path):
+def host_base(templates_dir):
     """Write the host's base.html; it takes precedence over the example site's."""
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates
 
     def write(head):
-        (tmp_path / "base.html").write_text(
+        (templates_dir / "base.html").write_text(
             f"<!DOCTYPE html><html><head><title>Host</title>{head}</head>"
             "<body><main>{% block content %}{% endblock %}</main></body></html>"
         )

@@ -3,7 +3,6 @@ block (as bakerydemo's), in a dark theme. They must look right (the grid or the 
 and keep WCAG AA contrast with the host's colours, in Chromium, checked by axe-core.
 """
 
-import copy
 import datetime
 import json
 
@@ -49,12 +48,9 @@ DARK_WAGTAIL_START = DARK_BASE.replace("</head>", "{% block extra_css %}{% endbl
 
 
 @pytest.fixture(params=["without-blocks"])
-def dark_host(request, settings, tmp_path):
+def dark_host(request, settings, templates_dir):
     base = {"without-blocks": DARK_BASE, "wagtail-start": DARK_WAGTAIL_START}[request.param]
-    (tmp_path / "base.html").write_text(base)
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates
+    (templates_dir / "base.html").write_text(base)
     settings.BARCAMP_WAGTAIL = {"PROPOSAL_RECAPTCHA": False}
     return request.param
 

@@ -8,30 +8,18 @@ Every step leaves a screenshot in the artefacts folder.
 
 import io
 import json
-from pathlib import Path
 from urllib.parse import urljoin
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+from tests.browser.conftest import AXE, CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
+
 TITLE = "Offene Daten für kleine Gemeinden"
 
 
 class Browser:
     """Chromium with numbered screenshots of each step."""
 
-    def __init__(self, playwright, artefacts, chromium="/usr/bin/chromium"):
-        self.browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+    def __init__(self, playwright, artefacts):
+        self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         self.artefacts = artefacts
         self.count = len(list(artefacts.glob("*.png")))
 
