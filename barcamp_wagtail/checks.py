@@ -117,8 +117,8 @@ def check_base_template(app_configs, **kwargs):
             Warning(
                 "barcamp_wagtail/base.html has no {% block barcamp_head %}: event pages and press releases "
                 "cannot add their Open Graph tags, feed links and structured data to the page's head.",
-                hint="Put {% block barcamp_head %}{% endblock %} inside your base template's head block; "
-                "see docs/integrators.md.",
+                hint="Put {% barcamp_head_once %} (from {% load barcamp_host %}) inside the head block of your "
+                "barcamp_wagtail/base.html; see docs/integrators.md.",
                 id="barcamp_wagtail.W501",
             )
         )
