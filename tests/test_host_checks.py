@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def manage(tmp_path, *args, recaptcha=True, recaptcha_first=False):
-    env = {key: value for key, value in os.environ.items() if not key.startswith("BARCAMP_")}
+    # Nothing of this process's test set-up (the browser tests allow async-unsafe calls).
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("BARCAMP_", "DJANGO_"))}
     env |= {
         "DJANGO_SETTINGS_MODULE": "tests.settings_host_without_keys",
         "BARCAMP_TEST_SQLITE": str(tmp_path / "host.sqlite3"),
