@@ -10,6 +10,7 @@ the reCAPTCHA service becomes a message on the form instead of a server error.
 import re
 import secrets
 import time
+import unicodedata
 from urllib.parse import urlsplit
 
 from django import forms
@@ -39,6 +40,47 @@ MULTI_LINE_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\
 RECAPTCHA_UNAVAILABLE = _("We could not verify that you are human. Please try again in a moment.")
 
 
+# Characters that show nothing (or only blank space) but are not whitespace to str.strip():
+# fillers and blanks of some scripts, the combining grapheme joiner and variation selectors.
+# Format characters (category Cf: U+200B–U+200F, U+2060–U+2064, U+FEFF, U+00AD, the tag
+# characters …) are found by their category.
+INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u2800\u3164\uffa0")
+
+
+def is_invisible(character):
+    """Whether ``character`` draws nothing a reader could see: whitespace, a format character,
+    a separator, a filler or a variation selector."""
+    if character.isspace() or character in INVISIBLE_EXTRA:
+        return True
+    category = unicodedata.category(character)
+    # Control characters (Cc) are not stripped: the validators refuse them with a message.
+    if category in ("Cf", "Zs", "Zl", "Zp"):
+        return True
+    # Variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF) only change the glyph before them.
+    return "\ufe00" <= character <= "\ufe0f" or "\U000e0100" <= character <= "\U000e01ef"
+
+
+def strip_invisible(value):
+    """``value`` without invisible characters at either end: a text made only of them is empty.
+    Inside the text they stay (a zero-width joiner holds an emoji sequence together)."""
+    start, end = 0, len(value)
+    while start < end and is_invisible(value[start]):
+        start += 1
+    while end > start and is_invisible(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
+class VisibleTextMixin:
+    """A form field whose value loses invisible characters at both ends before it is validated,
+    so that a title of zero-width spaces counts as empty."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = strip_invisible(value)
+        return super().to_python(value)
+
+
 def validate_single_line(value):
     if "\r" in value or "\n" in value:
         raise ValidationError(_("Please write this on one line."), code="line_break")
@@ -56,8 +98,18 @@ def validate_web_link(value):
         raise ValidationError(_("Please enter a web address starting with https:// or http://."), code="scheme")
 
 
-class SingleLineField(forms.CharField):
+class TextField(VisibleTextMixin, forms.CharField):
+    """Free text from a visitor."""
+
+
+class SingleLineField(TextField):
     default_validators = [validate_single_line]
+
+
+class EmailAddressField(VisibleTextMixin, forms.EmailField):
+    """An e-mail address on one line."""
+
+    default_validators = [*forms.EmailField.default_validators, validate_single_line]
 
 
 class WebLinkField(forms.URLField):
@@ -69,7 +121,7 @@ class WebLinkField(forms.URLField):
         super().__init__(assume_scheme="https", **kwargs)
 
     def to_python(self, value):
-        value = (value or "").strip()
+        value = strip_invisible(value or "")
         try:
             scheme = urlsplit(value).scheme
         except ValueError:
@@ -137,7 +189,7 @@ class ProposalFields(forms.ModelForm):
     """The fields a visitor may write; nothing else of a proposal is read from the request."""
 
     title = SingleLineField(label=_("Title of your session"), max_length=TITLE_MAX)
-    abstract = forms.CharField(
+    abstract = TextField(
         label=_("What is it about?"),
         max_length=ABSTRACT_MAX,
         validators=[validate_multi_line],
@@ -225,10 +277,9 @@ class ProposalForm(SpamProtectedForm, ProposalFields):
     name = SingleLineField(
         label=_("Your name"), max_length=NAME_MAX, help_text=_("As it should appear if you allow it to be shown.")
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Your e-mail address"),
         max_length=EMAIL_MAX,
-        validators=[validate_single_line],
         help_text=_("Only the organisers see it. You get a link to change or withdraw your proposal."),
     )
     privacy_consent = forms.BooleanField(
@@ -266,10 +317,9 @@ class ProposalEditForm(ProposalFields):
 class InterestForm(SpamProtectedForm):
     """The next-edition sign-up: an e-mail address, optionally a name, and the spam defences."""
 
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Your e-mail address"),
         max_length=INTEREST_EMAIL_MAX,
-        validators=[validate_single_line],
         help_text=_("We send you a link to confirm it. Without the confirmation we do not write to you."),
     )
     name = SingleLineField(label=_("Your name"), max_length=INTEREST_NAME_MAX, required=False)
