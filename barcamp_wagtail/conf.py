@@ -30,6 +30,10 @@ DEFAULTS = {
     # The request.META key holding the client address when the site runs behind a trusted
     # proxy, e.g. "HTTP_X_FORWARDED_FOR" (its last entry is used). None: REMOTE_ADDR.
     "CLIENT_ADDRESS_HEADER": None,
+    # The site's privacy policy (a URL or a path): linked from every proposal form, and enough for
+    # a proposal page without its own privacy notice or link to be published. None: each proposal
+    # page needs its own notice or link.
+    "PRIVACY_URL": None,
     # Proposals are deleted by `barcamp_privacy purge` this many days after their event ended.
     "PROPOSAL_RETENTION_DAYS": 180,
     # Online interest votes: wrong voter codes accepted from one client address within
@@ -53,6 +57,15 @@ DEFAULTS = {
     "EXPORT_RENDER_ON_PUBLISH": False,
     # Alias in TASKS that runs the rendering task ("default" runs inline unless configured).
     "EXPORT_TASK_BACKEND": "default",
+    # Mails (docs/proposals.md). Alias in TASKS whose backend sends them ("default": inline after
+    # the commit unless configured; a database worker in production).
+    "MAIL_TASK_BACKEND": "default",
+    # At most this many mails to one address a visitor typed into a form, per hour and per day
+    # (counted in MAIL_CAP_CACHE); what is over the cap is not sent and the inbox says so.
+    # 0 or None: no cap.
+    "MAIL_CAP_PER_HOUR": 6,
+    "MAIL_CAP_PER_DAY": 20,
+    "MAIL_CAP_CACHE": "default",
     # Next-edition sign-ups use the proposal form's spam settings above (reCAPTCHA, time trap,
     # rate limit, counted separately). A confirmation link is valid for this many days;
     # `barcamp_privacy purge` deletes sign-ups left unconfirmed for longer.

@@ -100,6 +100,8 @@ class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
         "privacy_consent",
         "consent_at",
         "language",
+        "spam_check",
+        "mail_held_back",
         "event",
         "status",
         "session",
@@ -107,8 +109,8 @@ class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
         "updated_at",
         "decided_at",
     ]
-    list_display = ["title", "event", "status", "format", "topic", "public_name", "created_at"]
-    list_filter = ["event", "status", "topic", "created_at"]
+    list_display = ["title", "event", "status", "format", "topic", "public_name", "inbox_flags", "created_at"]
+    list_filter = ["event", "status", "topic", "spam_check", "mail_held_back", "created_at"]
     list_select_related = ["event"]
     search_fields = ["title", "abstract", "topic", "name", "email"]
     # No e-mail address in files that get passed around; the public name only with consent.

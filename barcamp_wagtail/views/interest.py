@@ -6,8 +6,6 @@ Whatever is typed in, the visitor reads the same neutral answer: nobody learns f
 whether an address is already registered.
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -57,7 +55,7 @@ def interest_signup(request, event):
         if send:
             signup.confirmation_sent_at = timezone.now()
             signup.save(update_fields=["confirmation_sent_at"])
-            transaction.on_commit(partial(mail.interest_confirmation, signup.pk))
+            mail.enqueue_on_commit("interest_confirmation", signup.pk)
     return HttpResponseRedirect(event.url + event.reverse_subpage("interest_thanks"), status=303)
 
 

@@ -3,8 +3,6 @@
 Thin on purpose: validation lives in forms.py, the rules in models/proposal.py, mail in mail.py.
 """
 
-from functools import partial
-
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -63,7 +61,7 @@ def proposal_form(request, page):
     try:
         with transaction.atomic():
             proposal = form.save_for(event, language=get_language())
-            transaction.on_commit(partial(mail.proposal_received, proposal.pk))
+            mail.enqueue_on_commit("proposal_received", proposal.pk)
     except IntegrityError:
         if not _already_stored(form.nonce):
             raise
@@ -75,23 +73,27 @@ def proposal_thanks(request, page):
 
 
 def proposal_edit(request, page, token):
+    """The private link: look at, change or withdraw a pending proposal while the call is open;
+    withdraw it (also once accepted) until the event starts. See ``SessionProposal.link_allows``."""
     event = page.event
     template = "barcamp_wagtail/proposal_edit.html"
     proposal = SessionProposal.from_edit_token(token, event)
-    context = {"event": event, "proposal": proposal}
-    if proposal is None:
+    allows = proposal.link_allows(page) if proposal is not None else None
+    context = {"event": event, "proposal": proposal if allows else None, "allows": allows}
+    if not allows:
         response = _render(request, page, template, context, status=404)
     elif request.method == "POST" and request.POST.get("action") == "withdraw":
         proposal.withdraw()
         response = _render(request, page, template, context | {"withdrawn": True})
-    elif request.method == "POST":
+    elif request.method == "POST" and allows == "edit":
         form = ProposalEditForm(request.POST, instance=proposal)
         saved = form.is_valid()
         if saved:
             form.save()
         response = _render(request, page, template, context | {"form": form, "saved": saved})
     else:
-        response = _render(request, page, template, context | {"form": ProposalEditForm(instance=proposal)})
+        form = ProposalEditForm(instance=proposal) if allows == "edit" else None
+        response = _render(request, page, template, context | {"form": form})
     # The token is in the URL: keep it out of Referer headers and search engines.
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
