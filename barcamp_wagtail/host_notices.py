@@ -12,12 +12,14 @@ from wagtail.signals import page_published
 
 from . import mail
 
+UNPLACED = "unplaced"
+
 
 def placement_of(session):
-    """What the host is told about: the room and the slot's start and end, or "" when the
-    session has no room or no slot (yet)."""
+    """What the host is told about: the room and the slot's start and end, or "unplaced" when
+    the session has no room or no slot (yet)."""
     if session is None or session.room_id is None or session.time_slot_id is None:
-        return ""
+        return UNPLACED
     slot = session.time_slot
     start, end = timezone.localtime(slot.start_datetime), timezone.localtime(slot.end_datetime)
     return f"{session.room_id}|{start.isoformat()}|{end.isoformat()}"
@@ -28,10 +30,14 @@ def proposals_to_tell(sessions):
     from .models import SessionProposal
 
     by_id = {session.pk: session for session in sessions}
-    proposals = SessionProposal.objects.filter(
-        session__in=list(by_id), status=SessionProposal.Status.ACCEPTED, placement_mailed__isnull=False
-    ).only("pk", "session_id", "placement_mailed")
-    return [proposal.pk for proposal in proposals if placement_of(by_id[proposal.session_id]) != proposal.placement_mailed]
+    proposals = SessionProposal.objects.filter(session__in=list(by_id), status=SessionProposal.Status.ACCEPTED).exclude(
+        placement_mailed=""
+    )
+    return [
+        proposal.pk
+        for proposal in proposals.only("pk", "session_id", "placement_mailed")
+        if placement_of(by_id[proposal.session_id]) != proposal.placement_mailed
+    ]
 
 
 def _published(sender, instance, **kwargs):
@@ -50,4 +56,3 @@ def connect():
 
     for model in (EventPage, SessionPage):
         page_published.connect(_published, sender=model, dispatch_uid=f"barcamp_host_notices_{model.__name__}")
-

@@ -163,7 +163,7 @@ def decision(proposal_id):
     if page is None:
         return
     session = proposal.session.specific if proposal.session_id and proposal.status == "accepted" else None
-    placement = host_notices.placement_of(session) if session is not None else None
+    placement = host_notices.placement_of(session) if session is not None else ""
     claimed = (
         SessionProposal.objects.filter(pk=proposal.pk, status=proposal.status)
         .exclude(decision_mailed=proposal.status)
@@ -185,9 +185,8 @@ def decision(proposal_id):
                 "withdraw_url": withdraw_url if proposal.link_allows(page) else "",
             }
             name = "proposal_accepted" if proposal.status == SessionProposal.Status.ACCEPTED else "proposal_declined"
-            _send(
-                f"barcamp_wagtail/mail/{name}_subject.txt", f"barcamp_wagtail/mail/{name}.txt", context, [proposal.email]
-            )
+            templates = f"barcamp_wagtail/mail/{name}_subject.txt", f"barcamp_wagtail/mail/{name}.txt"
+            _send(*templates, context, [proposal.email])
     except Exception:
         logger.exception("Could not send the decision mail of session proposal %s", proposal_id)
 
@@ -202,7 +201,7 @@ def placement(proposal_id):
     proposal = (
         SessionProposal.objects.select_related("event", "session")
         .filter(pk=proposal_id, status=SessionProposal.Status.ACCEPTED, session__isnull=False)
-        .exclude(placement_mailed=None)
+        .exclude(placement_mailed="")
         .first()
     )
     if proposal is None or not proposal.session.live:

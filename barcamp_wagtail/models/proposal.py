@@ -285,9 +285,9 @@ class SessionProposal(models.Model):
         help_text=_("A mail to this address was not sent: the address had reached its limit of mails."),
     )
     # The decision (a status) and the session's placement (see host_notices.placement_of) the
-    # submitter was last told about: each mail goes out once. NULL: no placement was announced.
+    # submitter was last told about: each mail goes out once. Empty: nothing was told.
     decision_mailed = models.CharField(max_length=10, blank=True, editable=False)
-    placement_mailed = models.CharField(max_length=100, null=True, blank=True, editable=False)
+    placement_mailed = models.CharField(max_length=100, blank=True, editable=False)
     nonce = models.CharField(max_length=NONCE_MAX, unique=True, editable=False)
     edit_key = models.CharField(max_length=64, default=new_edit_key, editable=False)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)

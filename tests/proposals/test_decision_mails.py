@@ -160,7 +160,8 @@ def test_organisers_can_turn_the_decision_mails_off_per_event(proposal_page, eve
 
 def test_the_host_is_told_once_when_the_published_session_moves(proposal_page, event, committed):
     plenum, workshop = make_room(event, "Plenum"), make_room(event, "Werkstatt", sort_order=1)
-    first, second = make_slot(event, "10:00", "10:45", day=FUTURE_DAY), make_slot(event, "11:00", "11:45", day=FUTURE_DAY)
+    first = make_slot(event, "10:00", "10:45", day=FUTURE_DAY)
+    second = make_slot(event, "11:00", "11:45", day=FUTURE_DAY)
     proposal = make_proposal(event, email="host@example.org", title="Offene Daten")
     with committed():
         session = proposal.accept()

@@ -31,9 +31,8 @@ def test_a_link_works_after_the_events_end_while_the_form_is_still_open(proposal
     proposal = make_proposal(event)
 
     response = client.get(link_of(proposal_page, proposal))
-    saved = client.post(
-        link_of(proposal_page, proposal), {"action": "save", "title": "Late but fine", "abstract": "x", "format": "talk"}
-    )
+    changes = {"action": "save", "title": "Late but fine", "abstract": "x", "format": "talk"}
+    saved = client.post(link_of(proposal_page, proposal), changes)
 
     assert response.status_code == 200
     assert 'name="title"' in response.content.decode()
