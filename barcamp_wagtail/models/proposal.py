@@ -33,6 +33,15 @@ NAME_MAX = 100
 EMAIL_MAX = 254
 LINK_MAX = 300
 NONCE_MAX = 64
+LENGTH_LIMITS = {
+    "title": TITLE_MAX,
+    "abstract": ABSTRACT_MAX,
+    "topic": TOPIC_MAX,
+    "name": NAME_MAX,
+    "email": EMAIL_MAX,
+    "link": LINK_MAX,
+}
+LENGTH_CONSTRAINTS = {f"barcamp_proposal_{field}_length" for field in LENGTH_LIMITS}
 
 
 def split_addresses(value):
@@ -312,17 +321,8 @@ class SessionProposal(models.Model):
         permissions = [("moderate_sessionproposal", _("Can accept, decline and erase session proposals"))]
         # SQLite does not enforce varchar lengths: the same limits as the form, checked by the database.
         constraints = [
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length(field), limit), name=f"barcamp_proposal_{field}_length"
-            )
-            for field, limit in [
-                ("title", TITLE_MAX),
-                ("abstract", ABSTRACT_MAX),
-                ("topic", TOPIC_MAX),
-                ("name", NAME_MAX),
-                ("email", EMAIL_MAX),
-                ("link", LINK_MAX),
-            ]
+            models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit), name=f"barcamp_proposal_{field}_length")
+            for field, limit in LENGTH_LIMITS.items()
         ]
 
     # Written only by mail.py, with an UPDATE that one caller wins: saving an object loaded
@@ -331,6 +331,15 @@ class SessionProposal(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_constraints(self):
+        """The constraints a ``full_clean()`` checks: not the length limits, which only repeat the
+        fields' ``max_length`` for SQLite (which does not enforce it) and would cost a query each
+        on every proposal sent; the database still enforces them when the row is written."""
+        return [
+            (model, [constraint for constraint in constraints if constraint.name not in LENGTH_CONSTRAINTS])
+            for model, constraints in super().get_constraints()
+        ]
 
     def save(self, *args, **kwargs):
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
