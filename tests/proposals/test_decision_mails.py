@@ -115,7 +115,7 @@ def test_the_decision_mail_speaks_the_language_the_visitor_used(proposal_page, e
         proposal.decline()
 
     [message] = mails_to("host@example.org")
-    assert message.subject == "Dein Sessionvorschlag für Barcamp Test: Offene Daten"
+    assert message.subject == "Dein Session-Vorschlag für Barcamp Test: Offene Daten"
     assert "Hallo Grace Hopper" in message.body
     assert "Danke" in message.body
 
