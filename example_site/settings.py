@@ -69,11 +69,14 @@ TEMPLATES = [
     },
 ]
 
-# SQLite keeps every concurrent write only with immediate transactions and WAL.
+# SQLite keeps every concurrent write only with immediate transactions and WAL. Connections
+# are kept (CONN_MAX_AGE) instead of being reopened, with their pragmas run again, per request.
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("EXAMPLE_SITE_DB", str(BASE_DIR / "db.sqlite3")),
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
