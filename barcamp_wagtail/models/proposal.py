@@ -321,7 +321,9 @@ class SessionProposal(models.Model):
         permissions = [("moderate_sessionproposal", _("Can accept, decline and erase session proposals"))]
         # SQLite does not enforce varchar lengths: the same limits as the form, checked by the database.
         constraints = [
-            models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit), name=f"barcamp_proposal_{field}_length")
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length(field), limit), name=f"barcamp_proposal_{field}_length"
+            )
             for field, limit in LENGTH_LIMITS.items()
         ]
 
@@ -332,15 +334,6 @@ class SessionProposal(models.Model):
     def __str__(self):
         return self.title
 
-    def get_constraints(self):
-        """The constraints a ``full_clean()`` checks: not the length limits, which only repeat the
-        fields' ``max_length`` for SQLite (which does not enforce it) and would cost a query each
-        on every proposal sent; the database still enforces them when the row is written."""
-        return [
-            (model, [constraint for constraint in constraints if constraint.name not in LENGTH_CONSTRAINTS])
-            for model, constraints in super().get_constraints()
-        ]
-
     def save(self, *args, **kwargs):
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
             kwargs["update_fields"] = [
@@ -349,6 +342,15 @@ class SessionProposal(models.Model):
                 if not field.primary_key and field.name not in self.MAIL_STATE_FIELDS
             ]
         super().save(*args, **kwargs)
+
+    def get_constraints(self):
+        """The constraints a ``full_clean()`` checks: not the length limits, which only repeat the
+        fields' ``max_length`` for SQLite (which does not enforce it) and would cost a query each
+        on every proposal sent; the database still enforces them when the row is written."""
+        return [
+            (model, [constraint for constraint in constraints if constraint.name not in LENGTH_CONSTRAINTS])
+            for model, constraints in super().get_constraints()
+        ]
 
     @property
     def interest(self):

@@ -97,11 +97,14 @@
 
   function setUpChallenge(widget) {
     var strings = widget.parentElement.querySelector('script[type="application/json"]');
-    if (!strings || !window.$altcha) {
+    if (!strings || !window.customElements) {
       return;
     }
     var words = JSON.parse(strings.textContent);
-    window.$altcha.i18n.set(words.language, words.strings);
+    // The widget's module may run after this script: give it our words once it is there.
+    window.customElements.whenDefined("altcha-widget").then(function () {
+      window.$altcha.i18n.set(words.language, words.strings);
+    });
   }
 
   function start() {
