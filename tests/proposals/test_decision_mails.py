@@ -241,3 +241,12 @@ def test_the_decision_time_is_stored(proposal_page, event):
     proposal.decline()
 
     assert proposal.decided_at <= timezone.now()
+
+
+def test_mail_subjects_are_plain_text_not_html(proposal_page, event, committed):
+    proposal = make_proposal(event, title="Tom & Jerry <live>", email="host@example.org")
+
+    with committed():
+        proposal.decline()
+
+    assert mails_to("host@example.org")[0].subject == "Your session proposal for Barcamp Test: Tom & Jerry <live>"
