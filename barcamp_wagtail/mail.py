@@ -65,10 +65,19 @@ def deliver(kind, object_id):
     MAILS[kind](object_id)
 
 
-def _send(subject_template, body_template, context, recipients):
-    subject = " ".join(render_to_string(subject_template, context).split())
-    body = render_to_string(body_template, context)
+def _send(name, context, recipients, language=None):
+    """Send ``barcamp_wagtail/mail/<name>.txt`` with its ``<name>_subject.txt``, in ``language``
+    (the site's language when None)."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"barcamp_wagtail/mail/{name}_subject.txt", context).split())
+        body = render_to_string(f"barcamp_wagtail/mail/{name}.txt", context)
     EmailMessage(subject=subject, body=body, to=recipients).send()
+
+
+def _tell_organisers(name, proposal, addresses):
+    """A mail about ``proposal`` to the organisers, in the site's language, with the inbox link."""
+    context = {"proposal": proposal, "event": proposal.event, "admin_url": _admin_url(proposal)}
+    _send(name, context, addresses)
 
 
 def _admin_url(proposal):
@@ -107,6 +116,7 @@ def proposal_received(proposal_id):
         return
     try:
         if mail_caps.allow(proposal.email):
+            # Links in the visitor's language, for sites whose URLs carry one.
             with translation.override(proposal.language or settings.LANGUAGE_CODE):
                 context = {
                     "proposal": proposal,
@@ -114,23 +124,12 @@ def proposal_received(proposal_id):
                     "edit_url": page.subpage_full_url("edit", proposal.edit_token()),
                     "form_url": page.get_full_url(),
                 }
-                _send(
-                    "barcamp_wagtail/mail/proposal_received_subject.txt",
-                    "barcamp_wagtail/mail/proposal_received.txt",
-                    context,
-                    [proposal.email],
-                )
+            _send("proposal_received", context, [proposal.email], proposal.language)
         else:
             _hold_back(proposal)
         addresses = page.notification_addresses()
         if addresses:
-            with translation.override(settings.LANGUAGE_CODE):
-                _send(
-                    "barcamp_wagtail/mail/proposal_notification_subject.txt",
-                    "barcamp_wagtail/mail/proposal_notification.txt",
-                    {"proposal": proposal, "event": proposal.event, "admin_url": _admin_url(proposal)},
-                    addresses,
-                )
+            _tell_organisers("proposal_notification", proposal, addresses)
     except Exception:
         # The proposal is stored; a broken mail server must not turn that into an error page.
         logger.exception("Could not send the mails about session proposal %s", proposal_id)
@@ -171,24 +170,31 @@ def decision(proposal_id):
     )
     if not claimed:
         return
+    withdraw = page.live and proposal.link_allows(page)
+    name = "proposal_accepted" if proposal.status == SessionProposal.Status.ACCEPTED else "proposal_declined"
+    _send_to_host(name, proposal, session, page if withdraw else None)
+
+
+def _send_to_host(name, proposal, session, withdraw_page=None):
+    """A mail to the submitter about their proposal's session (None when declined), in their
+    language, unless the address is over its cap. ``withdraw_page``: include the private link."""
     try:
         if not mail_caps.allow(proposal.email):
             _hold_back(proposal)
             return
         with translation.override(proposal.language or settings.LANGUAGE_CODE):
-            withdraw_url = page.subpage_full_url("edit", proposal.edit_token()) if page.live else ""
             context = {
                 "proposal": proposal,
                 "event": proposal.event,
                 "session_url": session.get_full_url() if session is not None and session.live else "",
                 "placement": placement_text(session),
-                "withdraw_url": withdraw_url if proposal.link_allows(page) else "",
+                "withdraw_url": (
+                    withdraw_page.subpage_full_url("edit", proposal.edit_token()) if withdraw_page is not None else ""
+                ),
             }
-            name = "proposal_accepted" if proposal.status == SessionProposal.Status.ACCEPTED else "proposal_declined"
-            templates = f"barcamp_wagtail/mail/{name}_subject.txt", f"barcamp_wagtail/mail/{name}.txt"
-            _send(*templates, context, [proposal.email])
+        _send(name, context, [proposal.email], proposal.language)
     except Exception:
-        logger.exception("Could not send the decision mail of session proposal %s", proposal_id)
+        logger.exception("Could not send the %s mail of session proposal %s", name, proposal.pk)
 
 
 @mail("placement")
@@ -215,25 +221,7 @@ def placement(proposal_id):
     )
     if not claimed:
         return
-    try:
-        if not mail_caps.allow(proposal.email):
-            _hold_back(proposal)
-            return
-        with translation.override(proposal.language or settings.LANGUAGE_CODE):
-            context = {
-                "proposal": proposal,
-                "event": proposal.event,
-                "session_url": session.get_full_url(),
-                "placement": placement_text(session),
-            }
-            _send(
-                "barcamp_wagtail/mail/session_moved_subject.txt",
-                "barcamp_wagtail/mail/session_moved.txt",
-                context,
-                [proposal.email],
-            )
-    except Exception:
-        logger.exception("Could not send the placement mail of session proposal %s", proposal_id)
+    _send_to_host("session_moved", proposal, session)
 
 
 @mail("withdrawal")
@@ -247,13 +235,7 @@ def withdrawal(proposal_id):
     if not addresses:
         return
     try:
-        with translation.override(settings.LANGUAGE_CODE):
-            _send(
-                "barcamp_wagtail/mail/proposal_withdrawn_subject.txt",
-                "barcamp_wagtail/mail/proposal_withdrawn.txt",
-                {"proposal": proposal, "event": proposal.event, "admin_url": _admin_url(proposal)},
-                addresses,
-            )
+        _tell_organisers("proposal_withdrawn", proposal, addresses)
     except Exception:
         logger.exception("Could not tell the organisers that session proposal %s was withdrawn", proposal_id)
 
@@ -281,12 +263,7 @@ def interest_confirmation(signup_id):
                 "confirm_url": event.get_full_url().rstrip("/") + "/" + route.lstrip("/"),
                 "days": get_setting("INTEREST_CONFIRM_DAYS"),
             }
-            _send(
-                "barcamp_wagtail/mail/interest_confirmation_subject.txt",
-                "barcamp_wagtail/mail/interest_confirmation.txt",
-                context,
-                [signup.email],
-            )
+        _send("interest_confirmation", context, [signup.email], signup.language)
     except Exception:
         # The sign-up is stored; signing up again sends the mail again.
         logger.exception("Could not send the confirmation mail of next-edition sign-up %s", signup_id)

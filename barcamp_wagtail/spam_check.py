@@ -243,9 +243,11 @@ class SpamCheckMixin:
 
     def remember_spam_check(self, nonce):
         """The form passed the check but was not stored (the database was busy): sending it
-        again need not repeat the check (a reCAPTCHA answer or a solved challenge counts once)."""
+        again need not repeat the check (a reCAPTCHA answer or a solved challenge counts once).
+        The form shown again says so."""
         if self.spam_check and nonce:
             self._remembered().set(_key(nonce), self.spam_check, timeout=self.remembered_seconds)
+            self.spam_check_passed = self.spam_check
 
     def clean_spam_checks(self, cleaned_data):
         checks = [name for name in ("captcha", "challenge") if name in self.fields]

@@ -62,7 +62,6 @@ def interest_signup(request, event):
         if not db_faults.is_busy(error):
             raise
         form.remember_spam_check(form.nonce)
-        form.spam_check_passed = form.spam_check
         return db_faults.retry_later(_render(request, event, PAGE_TEMPLATE, {"form": form, "busy": True}))
     return HttpResponseRedirect(event.url + event.reverse_subpage("interest_thanks"), status=303)
 

@@ -81,7 +81,6 @@ def proposal_form(request, page):
             raise
         # Nothing was stored: the same form, sent again, stores it once and skips the spam check.
         form.remember_spam_check(form.nonce)
-        form.spam_check_passed = form.spam_check
         return db_faults.retry_later(_render(request, page, template, context | {"form": form, "busy": True}))
     return _thanks(page)
 

@@ -7,7 +7,6 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
@@ -16,11 +15,12 @@ from barcamp_wagtail.models import SessionProposal
 
 from ..factories import make_event, make_proposal_page, make_room, make_slot
 from .conftest import DESKTOP, PHONE
+from .test_flows import PASSWORD, log_in
+from .test_flows import moderator as flows_moderator  # noqa: F401  (registers the "moderator" fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DAY = timezone.localdate() + datetime.timedelta(days=30)
-PASSWORD = "browser-password"  # noqa: S105  (a test account)
 TITLE = "Gemeinsam kochen im Barcamp"
 
 
@@ -31,27 +31,6 @@ def barcamp(live_server, settings):
     rooms = [make_room(event, "Plenum"), make_room(event, "Küche", sort_order=1)]
     slots = [make_slot(event, "10:00", "10:45", day=DAY), make_slot(event, "11:00", "11:45", day=DAY)]
     return {"event": event, "page": make_proposal_page(event), "rooms": rooms, "slots": slots}
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    user = django_user_model.objects.create_user("mo", "mo@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name="Editors"))
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="barcamp_wagtail",
-            codename__in=["view_sessionproposal", "moderate_sessionproposal"],
-        )
-    )
-    return user
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{base}/admin/")
 
 
 def propose(page, base, proposal_page, title=TITLE, email="ada@example.org", venue_code=None, locale="en"):
@@ -91,7 +70,7 @@ def test_the_visitor_hears_the_decision_and_the_move_and_follows_the_links(
     assert len(mails_to("ada@example.org")) == 1
 
     moderation = new_page(viewport=DESKTOP)
-    log_in(moderation, base, "mo")
+    log_in(moderation, base, moderator)
     moderation.goto(f"{base}/admin/barcamp/proposals/decide/")
     moderation.get_by_label(TITLE).check()
     shots(moderation, "decide")
@@ -110,8 +89,7 @@ def test_the_visitor_hears_the_decision_and_the_move_and_follows_the_links(
     shots(visitor, "withdraw-page")
 
     planner = new_page(viewport=DESKTOP)
-    django_user_model.objects.create_superuser("planner", "planner@example.org", PASSWORD)
-    log_in(planner, base, "planner")
+    log_in(planner, base, django_user_model.objects.create_superuser("planner", "planner@example.org", PASSWORD))
     planner.goto(f"{base}/admin/barcamp/planner/{barcamp['event'].pk}/")
     kitchen, second = barcamp["rooms"][1], barcamp["slots"][1]
     cell = planner.locator(f"td[data-cell='{second.pk}:{kitchen.pk}']")
@@ -132,7 +110,7 @@ def test_a_declined_proposal_gets_a_kind_mail(live_server, barcamp, moderator, n
     visitor.get_by_role("heading", name="Thank you for your proposal!").wait_for()
 
     moderation = new_page()
-    log_in(moderation, base, "mo")
+    log_in(moderation, base, moderator)
     moderation.goto(f"{base}/admin/barcamp/proposals/decide/")
     moderation.get_by_label("Leider nicht").check()
     moderation.locator("button[name=action][value=decline]").click()

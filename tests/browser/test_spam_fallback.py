@@ -17,6 +17,7 @@ from barcamp_wagtail.models import InterestSignup, SessionProposal
 from ..factories import make_event, make_proposal_page
 from ..interest.conftest import add_signup_block
 from .conftest import PHONE, assert_accessible
+from .test_doc_screenshots import image_folder
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -115,6 +116,7 @@ def test_a_visitor_whose_browser_cannot_reach_google_sends_through_the_check_wit
     page.get_by_text("I am not a robot (checked in this browser, without Google)").click()
     page.wait_for_function("document.querySelector('input[name=challenge]')?.value.length > 20", timeout=60_000)
     shots(page, "checked-without-google")
+    page.locator("fieldset.barcamp-spam-check").screenshot(path=image_folder("en-GB") / "spam-check.png")
     assert_accessible(page)
     page.get_by_role("button", name="Send proposal").click()
     page.get_by_role("heading", name="Thank you for your proposal!").wait_for()
@@ -138,6 +140,7 @@ def test_without_consent_the_form_is_sent_with_no_request_leaving_the_site(live_
     page.get_by_label("Ich bin einverstanden").check()
     page.get_by_text("Ich bin kein Roboter (Prüfung in diesem Browser, ohne Google)").click()
     page.wait_for_function("document.querySelector('input[name=challenge]')?.value.length > 20", timeout=60_000)
+    page.locator("fieldset.barcamp-spam-check").screenshot(path=image_folder("de-DE") / "spam-check.png")
     page.get_by_role("button", name="Vorschlag abschicken").click()
     page.get_by_role("heading", name="Danke für deinen Vorschlag!").wait_for()
 

@@ -5,7 +5,6 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -18,26 +17,6 @@ from .conftest import FUTURE_DAY, make_proposal
 pytestmark = pytest.mark.django_db
 
 DECIDE = "/admin/barcamp/proposals/decide/"
-
-
-@pytest.fixture
-def moderator(client, django_user_model):
-    user = django_user_model.objects.create_user("mo", "mo@example.org", "password")
-    user.groups.add(Group.objects.get(name="Editors"))
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="barcamp_wagtail",
-            codename__in=["view_sessionproposal", "moderate_sessionproposal"],
-        )
-    )
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (the mails), as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def mails_to(address):

@@ -3,7 +3,6 @@ and per day, the proposals are stored all the same, and the inbox says when a ma
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.cache import cache
 
@@ -18,17 +17,6 @@ INBOX = "/admin/barcamp_wagtail/sessionproposal/"
 VICTIM = "victim@example.org"
 
 
-@pytest.fixture
-def moderator(client, django_user_model):
-    user = django_user_model.objects.create_user("mo", "mo@example.org", "password")
-    user.groups.add(Group.objects.get(name="Editors"))
-    user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="barcamp_wagtail", codename="view_sessionproposal")
-    )
-    client.force_login(user)
-    return client
-
-
 def flood(page, count, committed, address=VICTIM, first=1):
     for number in range(first, first + count):
         with committed():
@@ -38,10 +26,8 @@ def flood(page, count, committed, address=VICTIM, first=1):
         assert response.status_code == 303
 
 
-def test_twenty_proposals_naming_one_address_send_it_only_the_capped_number(
-    proposal_page, moderator, django_capture_on_commit_callbacks
-):
-    flood(proposal_page, 20, lambda: django_capture_on_commit_callbacks(execute=True))
+def test_twenty_proposals_naming_one_address_send_it_only_the_capped_number(proposal_page, moderator, committed):
+    flood(proposal_page, 20, committed)
 
     to_victim = [message for message in mail.outbox if message.to == [VICTIM]]
     to_organisers = [message for message in mail.outbox if "orga@example.org" in message.to]
@@ -61,9 +47,8 @@ def test_twenty_proposals_naming_one_address_send_it_only_the_capped_number(
     assert "mail held back" in inspect.lower()
 
 
-def test_the_cap_counts_per_day_too(proposal_page, settings, django_capture_on_commit_callbacks):
+def test_the_cap_counts_per_day_too(proposal_page, settings, committed):
     settings.BARCAMP_WAGTAIL |= {"MAIL_CAP_PER_HOUR": 2, "MAIL_CAP_PER_DAY": 3}
-    committed = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
 
     with time_machine.travel("2026-09-01 08:00 +0000", tick=False) as traveller:
         flood(proposal_page, 3, committed)
@@ -73,8 +58,7 @@ def test_the_cap_counts_per_day_too(proposal_page, settings, django_capture_on_c
     assert len([message for message in mail.outbox if message.to == [VICTIM]]) == 3
 
 
-def test_other_addresses_are_not_held_back_by_one_that_is(proposal_page, django_capture_on_commit_callbacks):
-    committed = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
+def test_other_addresses_are_not_held_back_by_one_that_is(proposal_page, committed):
     flood(proposal_page, 8, committed)
 
     flood(proposal_page, 1, committed, address="someone@example.org", first=50)
