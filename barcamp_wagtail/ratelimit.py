@@ -23,7 +23,7 @@ from .conf import get_setting
 
 BROWSER_COOKIE = "barcamp_wagtail_browser"
 BROWSER_COOKIE_SALT = "barcamp_wagtail.ratelimit.browser"
-BROWSER_COOKIE_AGE = 7 * 24 * 3600
+BROWSER_COOKIE_AGE = 24 * 3600
 
 
 def client_address(request):

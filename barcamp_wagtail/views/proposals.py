@@ -48,8 +48,11 @@ def proposal_form(request, page):
     address = ratelimit.client_address(request)
     context = {"event": event, "is_open": True}
     if request.method != "POST":
-        form = ProposalForm(venue_code=page.venue_code)
-        return ratelimit.remember_browser(request, _render(request, page, template, context | {"form": form}))
+        response = _render(request, page, template, context | {"form": ProposalForm(venue_code=page.venue_code)})
+        if page.venue_code or page.venue_networks:
+            # Only where the venue is served per browser (ratelimit.at_venue) does the form set a cookie.
+            ratelimit.remember_browser(request, response)
+        return response
 
     if not ratelimit.hit("proposal", request, venue=ratelimit.at_venue(request, page)):
         # The visitor keeps what they typed; nothing is validated, nothing is stored.

@@ -134,3 +134,10 @@ def test_the_refused_form_keeps_what_was_typed(venue_page, proposal_settings):
     html = response.content.decode()
     assert response.status_code == 429
     assert "Zweite Idee" in html and "Ada Zwei" in html and "ada2@example.org" in html
+
+
+def test_the_form_sets_no_cookie_where_there_is_no_venue_code_or_network(proposal_page):
+    visitor = Visitor()
+    visitor.open(proposal_page)
+
+    assert "barcamp_wagtail_browser" not in visitor.client.cookies
