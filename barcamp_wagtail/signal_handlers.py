@@ -21,5 +21,8 @@ def enqueue_export_rendering(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
+    from . import host_notices
+
+    host_notices.connect()
     for model in (EventPage, SessionPage):
         page_published.connect(enqueue_export_rendering, sender=model, dispatch_uid=f"barcamp_exports_{model.__name__}")

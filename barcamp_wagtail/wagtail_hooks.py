@@ -144,6 +144,8 @@ class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
         "privacy_consent",
         "consent_at",
         "language",
+        "spam_check",
+        "mail_held_back",
         "event",
         "status",
         "session",
@@ -160,9 +162,10 @@ class SessionProposalAdmin(RefusalAs403Mixin, ModelAdmin):
         "public_name",
         "hand_count",
         "vote_count",
+        "inbox_flags",
         "created_at",
     ]
-    list_filter = ["event", "status", "topic", "created_at"]
+    list_filter = ["event", "status", "topic", "spam_check", "mail_held_back", "created_at"]
     list_select_related = ["event"]
     search_fields = ["title", "abstract", "topic", "name", "email"]
     index_view_extra_css = [ADMIN_LISTS_CSS]
