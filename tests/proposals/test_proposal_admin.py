@@ -31,7 +31,8 @@ def editor(client, django_user_model):
 @pytest.fixture
 def moderator(client, django_user_model):
     user = django_user_model.objects.create_user("mo", "mo@example.org", "password")
-    user.groups.add(Group.objects.get(name="Editors"))
+    # Wagtail's Moderators may publish pages: accepting a proposal publishes its session.
+    user.groups.add(Group.objects.get(name="Moderators"))
     user.user_permissions.add(
         *Permission.objects.filter(
             content_type__app_label="barcamp_wagtail",

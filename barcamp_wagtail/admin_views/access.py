@@ -1,0 +1,141 @@
+"""How the app's admin views check rights and read what the query string says.
+
+Refusals are a plain 403 page: Wagtail turns ``PermissionDenied`` into a redirect to the
+dashboard, which hides from people, scripts and tests that the request was refused. The rules
+themselves live in ``barcamp_wagtail.permissions``.
+
+Query strings are typed by anyone: ids are read only when they are plain digits within the
+database's range, and text holding a NUL byte (which PostgreSQL refuses to compare) is answered
+with 400 before any query runs.
+"""
+
+import functools
+
+from django import forms
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import URLPattern
+from wagtail.images.widgets import AdminImageChooser
+
+from ..models import EventPage
+
+NUL = "\x00"
+
+
+class BadQuery(Exception):
+    """The query string cannot be answered (a NUL byte, a malformed filter): 400, never 500."""
+
+
+def forbidden(request):
+    return TemplateResponse(request, "barcamp_wagtail/admin/forbidden.html", status=403)
+
+
+def bad_request(request):
+    return TemplateResponse(request, "barcamp_wagtail/admin/bad_request.html", status=400)
+
+
+def guarded(view):
+    """Answer ``PermissionDenied`` with a plain 403 and ``BadQuery`` (or a NUL byte anywhere in the
+    query string) with 400."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            refuse_nul_bytes(request)
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+        except BadQuery:
+            return bad_request(request)
+
+    return wrapped
+
+
+def refuse_nul_bytes(request):
+    for key, values in request.GET.lists():
+        if NUL in key or any(NUL in value for value in values):
+            raise BadQuery
+
+
+def object_id(value, model=EventPage):
+    """``value`` as a primary key of ``model``, or None: plain ASCII digits within the range of the
+    database column (``"²".isdigit()`` is true, ``int("²")`` fails; SQLite overflows past 2⁶³)."""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    text = str(value)
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    field = model._meta.pk.target_field if model._meta.pk.is_relation else model._meta.pk
+    low, high = connection.ops.integer_field_range(field.get_internal_type())
+    low = 1 if low is None else max(low, 1)
+    return number if low <= number and (high is None or number <= high) else None
+
+
+def event_or_404(event_id):
+    pk = object_id(event_id)
+    if pk is None:
+        raise Http404
+    return get_object_or_404(EventPage, pk=pk)
+
+
+def require(rule, user, event=None):
+    """Raise ``PermissionDenied`` unless ``rule`` allows ``user`` this ``event`` (or, without one,
+    at least one event)."""
+    allowed = rule.allows(user, event) if event is not None else rule.any_event(user)
+    if not allowed:
+        raise PermissionDenied
+
+
+class _CheckedIds:
+    def clean(self, value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if item not in self.empty_values and object_id(item, self.queryset.model) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super().clean(value)
+
+
+class IdChoiceField(_CheckedIds, forms.ModelChoiceField):
+    """A ``ModelChoiceField`` that checks the id with ``object_id()`` before the database sees it."""
+
+
+class IdMultipleChoiceField(_CheckedIds, forms.ModelMultipleChoiceField):
+    """A ``ModelMultipleChoiceField`` that checks every id with ``object_id()`` first."""
+
+
+def with_checked_pks(urlpatterns, model):
+    """Wagtail's generic views (snippets, choosers) look the ``pk`` of their URL up as given, and
+    "abc" or "²" raise ``ValueError`` there: a 500. The returned patterns answer 404 instead."""
+
+    def checked(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if "pk" in kwargs and object_id(unquote(kwargs["pk"]), model) is None:
+                raise Http404
+            return guarded(view)(request, *args, **kwargs)
+
+        return wrapped
+
+    return [
+        URLPattern(pattern.pattern, checked(pattern.callback), pattern.default_args, pattern.name)
+        if isinstance(pattern, URLPattern)
+        else pattern
+        for pattern in urlpatterns
+    ]
+
+
+class CheckedImageChooser(AdminImageChooser):
+    """Wagtail's image chooser looks a sent id up as given when it shows a form again, and a NUL
+    byte or "²" raises ``ValueError`` there: such an id shows as no image (the form refuses it)."""
+
+    def get_instance(self, value):
+        if value is not None and not isinstance(value, self.model_class) and object_id(value, self.model_class) is None:
+            return None
+        return super().get_instance(value)
