@@ -25,7 +25,7 @@ from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
 from .admin_views import next_edition as next_edition_views
 from .admin_views import plenary as plenary_views
 from .admin_views import proposals as proposal_views
-from .admin_views.access import BadQuery, CheckedImageChooser, guarded, object_id, with_checked_pks
+from .admin_views.access import BadQuery, CheckedImageChooser, guarded, with_checked_pks
 from .exporters.base import HOOK_NAME
 from .models import EventPage, InterestSignup, SessionProposal, Sponsor
 from .permissions import (
@@ -38,6 +38,7 @@ from .permissions import (
     can_plan,
 )
 from .planner.views import GridProposalView, PlannerView
+from .untrusted import object_id
 
 # Spreadsheet programs run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -107,10 +108,10 @@ class ProposalInspectView(InspectView):
 
 
 class ScopedHistoryView(HistoryView):
-    """modeladmin shows any record's history to every admin user: only to those who may inspect it."""
+    """modeladmin shows any record's history to every admin user: only to those who may read it."""
 
     def check_action_permitted(self, user):
-        return self.permission_helper.user_can_inspect_obj(user, self.instance)
+        return self.permission_helper.user_can_read_obj(user, self.instance)
 
 
 class EventScopedPermissionHelper(PermissionHelper):
@@ -129,8 +130,11 @@ class EventScopedPermissionHelper(PermissionHelper):
     def user_can_edit_obj(self, user, obj):
         return False
 
+    def user_can_read_obj(self, user, obj):
+        return self.read_rule.allows(user, obj.event)
+
     def user_can_inspect_obj(self, user, obj):
-        return self.inspect_view_enabled and self.read_rule.allows(user, obj.event)
+        return self.inspect_view_enabled and self.user_can_read_obj(user, obj)
 
     def user_can_delete_obj(self, user, obj):
         return self.delete_rule.allows(user, obj.event)
@@ -160,7 +164,7 @@ class EventFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() is None:
             return queryset
-        pk = object_id(self.value())
+        pk = object_id(self.value(), EventPage)
         return queryset.filter(event_id=pk) if pk else queryset.none()
 
 
@@ -335,17 +339,24 @@ modeladmin_register(InterestSignupAdmin)
 
 class SponsorChooserViewSet(SnippetChooserViewSet):
     def get_urlpatterns(self):
-        return with_checked_pks(super().get_urlpatterns(), self.model)
+        patterns = with_checked_pks(super().get_urlpatterns(), self.model)
+        if self.creation_form_class is None and self.form_fields is None and self.exclude_form_fields is None:
+            # Without a creation form, Wagtail's chooser answers a POST to "create" with a 500.
+            patterns = [pattern for pattern in patterns if getattr(pattern, "name", None) != "create"]
+        return patterns
 
 
 class SponsorViewSet(SnippetViewSet):
-    """Sponsors are shared by all events. Searching uses the model's search index (naming fields
-    here breaks Wagtail's SQLite full-text search); malformed ids in URLs answer 404."""
+    """Sponsors are shared by all events. The list is searched in the database by name: Wagtail's
+    SQLite full-text search fails on a lone quote, and a site has a few dozen sponsors at most.
+    Malformed ids in URLs answer 404."""
 
     model = Sponsor
     icon = "pick"
     menu_label = _("Sponsors")
     list_display = ["name", "url"]
+    search_fields = ["name"]
+    search_backend_name = None
     add_to_admin_menu = True
     menu_order = 300
     chooser_viewset_class = SponsorChooserViewSet

@@ -4,9 +4,9 @@ Refusals are a plain 403 page: Wagtail turns ``PermissionDenied`` into a redirec
 dashboard, which hides from people, scripts and tests that the request was refused. The rules
 themselves live in ``barcamp_wagtail.permissions``.
 
-Query strings are typed by anyone: ids are read only when they are plain digits within the
-database's range, and text holding a NUL byte (which PostgreSQL refuses to compare) is answered
-with 400 before any query runs.
+Query strings are typed by anyone: ids are read with ``untrusted.object_id()``, and a query
+string holding a NUL byte (which PostgreSQL refuses to compare) is answered with 400 before any
+query runs.
 """
 
 import functools
@@ -14,7 +14,6 @@ import functools
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,8 +21,7 @@ from django.urls import URLPattern
 from wagtail.images.widgets import AdminImageChooser
 
 from ..models import EventPage
-
-NUL = "\x00"
+from ..untrusted import has_nul_byte, object_id
 
 
 class BadQuery(Exception):
@@ -56,28 +54,12 @@ def guarded(view):
 
 
 def refuse_nul_bytes(request):
-    for key, values in request.GET.lists():
-        if NUL in key or any(NUL in value for value in values):
-            raise BadQuery
-
-
-def object_id(value, model=EventPage):
-    """``value`` as a primary key of ``model``, or None: plain ASCII digits within the range of the
-    database column (``"²".isdigit()`` is true, ``int("²")`` fails; SQLite overflows past 2⁶³)."""
-    if not isinstance(value, str | int) or isinstance(value, bool):
-        return None
-    text = str(value)
-    if not (text.isascii() and text.isdigit()):
-        return None
-    number = int(text)
-    field = model._meta.pk.target_field if model._meta.pk.is_relation else model._meta.pk
-    low, high = connection.ops.integer_field_range(field.get_internal_type())
-    low = 1 if low is None else max(low, 1)
-    return number if low <= number and (high is None or number <= high) else None
+    if has_nul_byte(request.GET):
+        raise BadQuery
 
 
 def event_or_404(event_id):
-    pk = object_id(event_id)
+    pk = object_id(event_id, EventPage)
     if pk is None:
         raise Http404
     return get_object_or_404(EventPage, pk=pk)

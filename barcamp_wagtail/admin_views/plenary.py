@@ -21,7 +21,8 @@ from ..models import ProposalPage, SessionProposal, VoterCode
 from ..models.proposal import NAME_MAX, TITLE_MAX, TOPIC_MAX
 from ..permissions import MODERATE_PROPOSALS
 from ..plenary import board_data, current_index, pitched_proposals, plenary_state
-from .access import IdChoiceField, event_or_404, guarded, object_id, require
+from ..untrusted import object_id
+from .access import IdChoiceField, event_or_404, guarded, require
 
 MAX_CODES = 2000
 

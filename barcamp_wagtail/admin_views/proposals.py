@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from .. import privacy
-from ..models import SessionProposal
+from ..models import EventPage, SessionProposal
 from ..permissions import MODERATE_PROPOSALS
-from .access import IdMultipleChoiceField, guarded, object_id, require
+from ..untrusted import object_id
+from .access import IdMultipleChoiceField, guarded, require
 
 INBOX_URL_NAME = "barcamp_wagtail_sessionproposal_modeladmin_index"
 
@@ -47,7 +48,8 @@ def decide(request):
     event_id = request.GET.get("event")
     if event_id:
         # An event the user may not moderate (or no event at all) shows an empty list.
-        proposals = proposals.filter(event_id=object_id(event_id)) if object_id(event_id) else proposals.none()
+        pk = object_id(event_id, EventPage)
+        proposals = proposals.filter(event_id=pk) if pk else proposals.none()
     form = DecisionForm(request.POST or None, waiting=waiting)
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["proposals"])
