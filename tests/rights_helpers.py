@@ -46,8 +46,8 @@ def make_group(name, page, page_permissions=ALL_PAGE_PERMISSIONS, app_permission
     return group
 
 
-def make_member(django_user_model, username, *groups):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+def make_member(django_user_model, username, *groups, password=PASSWORD):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", password)
     user.groups.add(*groups)
     return user
 

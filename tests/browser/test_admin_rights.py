@@ -9,8 +9,9 @@ from django.contrib.auth.models import Group
 
 from barcamp_wagtail.models import InterestSignup, SessionPage, SessionProposal
 
-from ..rights_helpers import PASSWORD, SHARED_EMAIL, make_group, make_member, make_two_barcamps
+from ..rights_helpers import SHARED_EMAIL, make_group, make_member, make_two_barcamps
 from .conftest import DESKTOP
+from .test_flows import PASSWORD, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -22,21 +23,11 @@ SIGNUPS = "/admin/barcamp_wagtail/interestsignup/"
 def agency(live_server, settings, django_user_model):
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no broken avatar when offline
     site = make_two_barcamps()
-    site["alice"] = make_member(django_user_model, "alice", make_group("Client A", site["folder"]))
+    site["alice"] = make_member(django_user_model, "alice", make_group("Client A", site["folder"]), password=PASSWORD)
     return site
 
 
-def log_in(page, base_url, user):
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", user.get_username())
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{base_url}/admin/")
-
-
-def test_a_client_team_decides_exports_erases_and_deletes_in_its_own_barcamp_only(
-    live_server, agency, new_page, shots
-):
+def test_a_client_team_decides_exports_erases_and_deletes_in_its_own_barcamp_only(live_server, agency, new_page, shots):
     base, alpha, beta = live_server.url, agency["alpha"], agency["beta"]
     assert agency["alice"].groups.get() == Group.objects.get(name="Client A")
     page = new_page(viewport=DESKTOP)
