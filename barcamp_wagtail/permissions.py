@@ -23,11 +23,9 @@ lists, filters, counts and exports are built from the same rule as the buttons a
 
 from dataclasses import dataclass
 
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import page_permission_policy
 
 from .models import EventPage
-
-PAGE_POLICY = PagePermissionPolicy()
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ class EventRule:
             return True
         if not self.has_model_permission(user):
             return False
-        return PAGE_POLICY.user_has_any_permission_for_instance(user, self.page_actions, event)
+        return page_permission_policy.user_has_any_permission_for_instance(user, self.page_actions, event)
 
     def events(self, user):
         """The events ``user`` may do this for, as a queryset (usable as a subquery)."""
@@ -60,7 +58,7 @@ class EventRule:
             return EventPage.objects.all()
         if not self.has_model_permission(user):
             return EventPage.objects.none()
-        pages = PAGE_POLICY.instances_user_has_any_permission_for(user, self.page_actions)
+        pages = page_permission_policy.instances_user_has_any_permission_for(user, self.page_actions)
         return EventPage.objects.filter(pk__in=pages.values("pk"))
 
     def any_event(self, user):

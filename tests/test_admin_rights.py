@@ -8,7 +8,9 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from barcamp_wagtail.models import InterestSignup, PlenaryState, SessionPage, SessionProposal, VoterCode
@@ -368,3 +370,20 @@ def test_the_rights_need_both_the_app_permission_and_the_page_permission(agency,
         client.force_login(make_member(django_user_model, group.name.replace(" ", "-").lower(), group))
         assert client.get(INBOX).status_code == 403
         assert client.get(reverse("barcamp_wagtail_plenary", args=[agency["alpha"].pk])).status_code == 403
+
+
+def test_the_rights_cost_no_query_per_row_of_the_inbox(agency):
+    """Each row's buttons ask the rule for its event: answered from Wagtail's cached page permissions."""
+    client = client_for(agency, "alice")
+    alpha = agency["alpha"]
+
+    def queries_for_inbox():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(INBOX).status_code == 200
+        return len(captured)
+
+    few = queries_for_inbox()
+    for number in range(10):
+        SessionProposal.objects.create(event=alpha, title=f"More {number}", abstract="More.", nonce=f"more-{number}")
+
+    assert queries_for_inbox() == few

@@ -31,29 +31,21 @@ from .schedule_helpers import make_schedule_page
 pytestmark = pytest.mark.django_db
 
 NUL = "\x00"
-# Values anyone can type into a query string or a form: NUL bytes alone and inside text, a digit
+# Values anyone can type into a query string or a form: a NUL byte inside text (alone, it is sent
+# in one parameter at a time and in every form field), a digit
 # that str.isdigit() accepts but int() refuses (alone and in a "slot:room" pair), quotes and
 # markup, numbers out of every integer range, a lone percent sign, a date that is not one.
 HOSTILE_VALUES = [f"a{NUL}b", "²", "²:²", "'\"<script>", "-1", "99999999999999999999999", "%", "2026-02-30", "x" * 2000]
 POSTED_VALUES = [NUL, "²", "99999999999999999999999"]
 # The same for path segments, percent-encoded as they arrive.
 HOSTILE_SEGMENTS = ["%00", "%C2%B2", "0", "99999999999999999999999", "x" * 300]
-# Query parameters a list may read even when no link on it shows them (Django's admin filters
-# by any field lookup named in the query string).
+# Query parameters the app's lists and pages read, each also sent alone with a NUL byte (a list
+# refusing the first bad filter reads no further), and lookups Django's admin would filter by.
+LIST_KEYS = ["q", "p", "o", "page", "export", "event", "proposal", "day", "topic", "status__exact", "confirmed"]
 EXTRA_KEYS = [
-    "q",
-    "p",
-    "o",
-    "page",
-    "export",
-    "event",
-    "proposal",
-    "day",
-    "topic",
-    "status__exact",
+    *LIST_KEYS,
     "event__page_ptr__exact",
     "created_at__gte",
-    "confirmed",
     "email__startswith",
     "event__owner__password__startswith",
 ]
@@ -192,14 +184,14 @@ def server():
 
 
 def harvested_keys(url, html):
-    """Query parameters the page links to on its own URL, and the fields of its forms."""
+    """The fields of the page's forms, and the query parameters it links to on its own URL."""
     path = urlsplit(url).path
-    keys = set(FORM_FIELD.findall(html))
+    linked = set()
     for link in LINK.findall(html.replace("&amp;", "&")):
         parts = urlsplit(link)
         if not parts.path or parts.path == path:
-            keys.update(key for key, _value in parse_qsl(parts.query, keep_blank_values=True))
-    return keys - {"csrfmiddlewaretoken"}
+            linked.update(key for key, _value in parse_qsl(parts.query, keep_blank_values=True))
+    return set(FORM_FIELD.findall(html)) - {"csrfmiddlewaretoken"}, linked
 
 
 def hostile_paths(url):
@@ -218,15 +210,14 @@ def walk(server, urls):
     for url in urls:
         response = server.request("get", url)
         html = "" if response.streaming else response.content.decode(errors="replace")
-        keys = sorted(harvested_keys(url, html) | set(EXTRA_KEYS))
+        fields, linked = harvested_keys(url, html)
         for value in HOSTILE_VALUES:
-            server.request("get", url, dict.fromkeys(keys, value))
-        # One parameter at a time as well: a list refusing the first bad filter reads no further.
-        for key in keys:
+            server.request("get", url, dict.fromkeys(fields | linked | set(EXTRA_KEYS), value))
+        for key in sorted(linked | set(LIST_KEYS)):
             server.request("get", url, {key: NUL})
         if "delete" not in url:
             for value in POSTED_VALUES:
-                server.request("post", url, dict.fromkeys(keys, value))
+                server.request("post", url, dict.fromkeys(fields | linked, value))
         for path in hostile_paths(url):
             server.request("get", path)
 
