@@ -137,7 +137,9 @@ def public_urls():
         if isinstance(page, RoutablePageMixin):
             for pattern in page.get_resolver().url_patterns:
                 kwargs = {parameter: _route_value(page, parameter) for parameter in _parameters(pattern)}
-                found.append(page.url + page.reverse_subpage(pattern.name, kwargs=kwargs).lstrip("/"))
+                url = page.url + page.reverse_subpage(pattern.name, kwargs=kwargs).lstrip("/")
+                if url not in found:  # the index route is the page itself
+                    found.append(url)
     return urls
 
 
