@@ -99,7 +99,7 @@ def with_checked_pks(urlpatterns, model):
     def checked(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if "pk" in kwargs and object_id(unquote(kwargs["pk"]), model) is None:
+            if "pk" in kwargs and object_id(unquote(str(kwargs["pk"])), model) is None:
                 raise Http404
             return guarded(view)(request, *args, **kwargs)
 
