@@ -25,6 +25,7 @@ from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
 from .admin_views import next_edition as next_edition_views
 from .admin_views import plenary as plenary_views
 from .admin_views import proposals as proposal_views
+from .admin_views import sponsors as sponsor_views
 from .admin_views.access import BadQuery, CheckedImageChooser, guarded, with_checked_pks
 from .exporters.base import HOOK_NAME
 from .models import EventPage, InterestSignup, SessionProposal, Sponsor
@@ -338,6 +339,9 @@ modeladmin_register(InterestSignupAdmin)
 
 
 class SponsorChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = sponsor_views.SponsorChooseView
+    choose_results_view_class = sponsor_views.SponsorChooseResultsView
+
     def get_urlpatterns(self):
         patterns = with_checked_pks(super().get_urlpatterns(), self.model)
         if self.creation_form_class is None and self.form_fields is None and self.exclude_form_fields is None:

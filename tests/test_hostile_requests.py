@@ -279,9 +279,16 @@ def test_a_nul_byte_in_an_admin_search_or_filter_answers_400(site, editor_client
     assert "cannot be used here" in searched.content.decode()
 
 
-def test_the_sponsor_search_finds_by_name_with_quotes_in_the_query(site, editor_client):
-    found = editor_client.get("/admin/snippets/barcamp_wagtail/sponsor/results/", {"q": "devsp"}).content.decode()
-    quoted = editor_client.get("/admin/snippets/barcamp_wagtail/sponsor/results/", {"q": "'\"Dev"})
+SPONSOR_SEARCHES = [
+    "/admin/snippets/barcamp_wagtail/sponsor/results/",
+    "/admin/snippets/choose/barcamp_wagtail/sponsor/results/",
+]
+
+
+@pytest.mark.parametrize("url", SPONSOR_SEARCHES)
+def test_the_sponsor_list_and_chooser_find_by_name_with_quotes_in_the_query(site, editor_client, url):
+    found = editor_client.get(url, {"q": "devsp"}).content.decode()
+    quoted = editor_client.get(url, {"q": "'\"<Dev"})
 
     assert "Devspire" in found
     assert quoted.status_code == 200
