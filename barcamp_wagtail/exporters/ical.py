@@ -28,6 +28,12 @@ def _calendar(name):
     return calendar
 
 
+def address_lines(address):
+    """The lines of an address as typed in the admin (which sends CR LF), without blank ones: LOCATION
+    is one line, so they are joined with commas rather than carried over as line breaks."""
+    return [line.strip() for line in (address or "").splitlines() if line.strip()]
+
+
 def session_event(session, hostname, event):
     """The VEVENT of one scheduled session."""
     from icalendar import Event
@@ -52,7 +58,7 @@ def session_event(session, hostname, event):
         description.append(details)
     item.add("description", "\n\n".join(part for part in description if part))
     location = [session.room.name] if session.room else []
-    location += [part for part in (event.venue_name, event.venue_address.replace("\n", ", ")) if part]
+    location += [part for part in (event.venue_name, *address_lines(event.venue_address)) if part]
     if location:
         item.add("location", ", ".join(location))
     url = absolute_url(session)

@@ -4,8 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ..admin_views.access import IdChoiceField
 from ..models import Room, ScheduleChange, SessionPage, TimeSlot
 from ..models.plenary import with_interest
+from ..untrusted import object_id
 from .operations import Move, Plan, undo_plan
 
 
@@ -23,12 +25,12 @@ class PlannerActionForm(forms.Form):
     ]
 
     action = forms.ChoiceField(choices=ACTIONS)
-    session = forms.ModelChoiceField(queryset=SessionPage.objects.none(), required=False)
-    other = forms.ModelChoiceField(queryset=SessionPage.objects.none(), required=False)
+    session = IdChoiceField(queryset=SessionPage.objects.none(), required=False)
+    other = IdChoiceField(queryset=SessionPage.objects.none(), required=False)
     cell = forms.CharField(required=False, max_length=50)
     title = forms.CharField(label=_("title"), required=False, max_length=255)
     hosts = forms.CharField(label=_("hosts"), required=False, max_length=255)
-    change = forms.ModelChoiceField(queryset=ScheduleChange.objects.none(), required=False)
+    change = IdChoiceField(queryset=ScheduleChange.objects.none(), required=False)
     confirm = forms.BooleanField(required=False)
 
     def __init__(self, event, *args, **kwargs):
@@ -45,7 +47,8 @@ class PlannerActionForm(forms.Form):
         if not value:
             return None
         slot_id, _sep, room_id = value.partition(":")
-        if not (slot_id.isdigit() and room_id.isdigit()):
+        slot_id, room_id = object_id(slot_id, TimeSlot), object_id(room_id, Room)
+        if slot_id is None or room_id is None:
             raise ValidationError(_("Choose a room and a time slot of this event."))
         slot = TimeSlot.objects.filter(event=self.event, pk=slot_id).first()
         room = Room.objects.filter(event=self.event, pk=room_id).first()

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format, time_format
@@ -11,18 +11,15 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..admin_views.access import event_or_404
 from ..grid import schedule_grid
-from ..models import EventPage, ScheduleChange, SchedulePage
+from ..models import ScheduleChange, SchedulePage
+from ..permissions import can_add_sessions, can_plan
 from .forms import PlannerActionForm
 from .grid_proposal import propose_for_event
 from .operations import apply_plan, find_conflicts
 
 HISTORY_LENGTH = 50
-
-
-def can_plan(user, event):
-    """Only those who may publish the event's sessions may plan: every save publishes."""
-    return event.permissions_for_user(user).can_publish_subpage()
 
 
 def planner_url(event):
@@ -35,7 +32,7 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "table"
 
     def dispatch(self, request, event_id):
-        self.event = get_object_or_404(EventPage, pk=event_id)
+        self.event = event_or_404(event_id)
         if not can_plan(request.user, self.event):
             # A plain 403 (Wagtail would redirect PermissionDenied to the dashboard).
             return TemplateResponse(
@@ -58,7 +55,7 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         plan = form.plan()
-        if plan.action == "create" and not self.event.permissions_for_user(request.user).can_add_subpage():
+        if plan.action == "create" and not can_add_sessions(request.user, self.event):
             raise PermissionDenied
         if plan.action != "create":
             plan.moves = [

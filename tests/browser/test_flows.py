@@ -42,7 +42,8 @@ def barcamp(live_server, settings):
 @pytest.fixture
 def moderator(django_user_model):
     user = django_user_model.objects.create_user("mo", "mo@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name="Editors"))
+    # Wagtail's Moderators may publish pages: accepting a proposal publishes its session.
+    user.groups.add(Group.objects.get(name="Moderators"))
     user.user_permissions.add(
         *Permission.objects.filter(
             content_type__app_label="barcamp_wagtail",

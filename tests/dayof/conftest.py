@@ -4,7 +4,7 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
@@ -62,7 +62,10 @@ def make_user(django_user_model, username, *permissions):
 
 @pytest.fixture
 def moderator(django_user_model):
-    return make_user(django_user_model, "moderator", "barcamp_wagtail.moderate_sessionproposal")
+    user = make_user(django_user_model, "moderator", "barcamp_wagtail.moderate_sessionproposal")
+    # Moderating an event's proposals needs the right to publish its pages (Wagtail's Moderators have it).
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
 
 
 @pytest.fixture

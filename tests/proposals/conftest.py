@@ -107,7 +107,8 @@ def make_proposal(event, **fields):
 def moderator(client, django_user_model):
     """A client logged in as an editor who may read the inbox and decide."""
     user = django_user_model.objects.create_user("mo", "mo@example.org", "password")
-    user.groups.add(Group.objects.get(name="Editors"))
+    # Wagtail's Moderators may publish pages: accepting a proposal publishes its session.
+    user.groups.add(Group.objects.get(name="Moderators"))
     user.user_permissions.add(
         *Permission.objects.filter(
             content_type__app_label="barcamp_wagtail",
