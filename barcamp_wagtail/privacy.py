@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .conf import get_setting
+from .invalidation import sessions_changed
 from .models import InterestSignup, SessionProposal
 
 EXPORTED_FIELDS = [
@@ -98,6 +99,7 @@ def erase(email):
         proposal.link = ""
         proposal.revoke_edit_links()
         proposal.save()
+    sessions_changed([proposal.session for proposal in proposals if proposal.session_id])
     return len(proposals)
 
 

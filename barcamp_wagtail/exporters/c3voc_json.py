@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import __version__
-from ..grid import schedule_grid
+from ..grid import published_grid, set_session_urls
 from .base import BaseExporter
 from .frab_xml import session_track, version_label
 from .programme import (
@@ -34,12 +34,14 @@ class C3vocJsonExporter(BaseExporter):
     verbose_name = _("schedule for conference apps (c3voc JSON)")
     extension = "json"
     content_type = "application/json"
+    cache_output = True
 
     def render(self, event):
-        grid = schedule_grid(event)
+        grid = published_grid(event)
         hostname = site_hostname(event)
         event_acronym = acronym(event)
         event_url = absolute_url(event)
+        set_session_urls(grid, event_url)
         days = programme_days(event, grid)
         conference = {
             "acronym": event_acronym,
@@ -104,7 +106,7 @@ class C3vocJsonExporter(BaseExporter):
             "duration": duration(slot.start_datetime, slot.end_datetime),
             "room": room.name,
             "slug": session_slug(event_acronym, session),
-            "url": absolute_url(session),
+            "url": session.url,
             "title": session.title,
             "subtitle": None,
             "track": session_track(session),

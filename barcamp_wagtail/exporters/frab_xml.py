@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import __version__
-from ..grid import schedule_grid, schedule_version
+from ..grid import published_grid, schedule_version, session_topics, set_session_urls
 from .base import BaseExporter
 from .programme import (
     absolute_url,
@@ -36,7 +36,7 @@ def version_label(event):
 
 
 def session_track(session):
-    topics = list(session.topics.all())
+    topics = session_topics(session)
     return topics[0].name if topics else session.get_format_display()
 
 
@@ -45,12 +45,14 @@ class FrabXmlExporter(BaseExporter):
     verbose_name = _("schedule for conference apps (frab XML)")
     extension = "xml"
     content_type = "application/xml; charset=utf-8"
+    cache_output = True
 
     def render(self, event):
-        grid = schedule_grid(event)
+        grid = published_grid(event)
         hostname = site_hostname(event)
         event_acronym = acronym(event)
         event_url = absolute_url(event)
+        set_session_urls(grid, event_url)
         days = programme_days(event, grid)
 
         schedule = ET.Element("schedule")
@@ -90,9 +92,8 @@ class FrabXmlExporter(BaseExporter):
         _text(element, "duration", duration(slot.start_datetime, slot.end_datetime))
         _text(element, "room", room.name)
         _text(element, "slug", session_slug(event_acronym, session))
-        url = absolute_url(session)
-        if url:
-            _text(element, "url", url)
+        if session.url:
+            _text(element, "url", session.url)
         _text(element, "title", session.title)
         _text(element, "subtitle", "")
         _text(element, "track", session_track(session))

@@ -35,8 +35,29 @@ def without_emails(text):
     return EMAIL.sub("", text or "").strip()
 
 
+# Editor HTML made only of tags and text: no comments, scripts or styles, no "<" in text or
+# attribute values, "&" only in character references. For such HTML, removing the tags gives
+# what Django's ``strip_tags()`` gives, without its HTML parser (many times slower).
+_SPACE = r"[ \t\n\r\f]"
+_TAG = rf'</?[A-Za-z][A-Za-z0-9]*(?:{_SPACE}+[A-Za-z_:][-A-Za-z0-9_:.]*(?:{_SPACE}*={_SPACE}*"[^"<>&]*")?)*{_SPACE}*/?>'
+_SIMPLE_HTML = re.compile(rf"(?:[^<&]|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);|{_TAG})*")
+_SIMPLE_TAG = re.compile(_TAG)
+# Elements whose content the HTML parser reads as text (tags inside them are not tags).
+_RAW_TEXT_TAGS = re.compile(
+    r"</?(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b", re.I
+)
+
+
+def html_to_text(html):
+    """The text of editor HTML, as ``django.utils.html.strip_tags()`` gives it."""
+    html = html or ""
+    if _SIMPLE_HTML.fullmatch(html) and not _RAW_TEXT_TAGS.search(html):
+        return _SIMPLE_TAG.sub("", html)
+    return strip_tags(html)
+
+
 def plain_text(html):
-    return without_emails(strip_tags(html or "").strip())
+    return without_emails(html_to_text(html).strip())
 
 
 def host_names(session):
