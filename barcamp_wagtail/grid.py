@@ -156,6 +156,11 @@ class GridSession:
     def schedule_url(self):
         return self.url
 
+    @property
+    def topic_names(self):
+        """The topics' names, separated by commas."""
+        return ", ".join(topic.name for topic in self.topic_tags)
+
     def get_url(self, request=None):
         return self.url
 
