@@ -7,8 +7,14 @@ revision as an editor would. The text is deterministic (``seed``).
 """
 
 import datetime
+import hashlib
 import math
+import os
 import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ROOMS = 8
 SLOTS_PER_DAY = 13
@@ -94,3 +100,45 @@ def build_event(sessions, slug=None, parent=None, seed=42):
     event.add_child(instance=schedule)
     schedule.save_revision().publish()
     return event, Page.objects.get(pk=schedule.pk).specific
+
+
+def build_database(path, sizes):
+    """Migrate a new SQLite database at ``path`` and build one event per size in it."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from wagtail.models import Page, Site
+
+    from example_site.home.models import HomePage
+
+    call_command("migrate", verbosity=0)
+    with transaction.atomic():
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title="Home", slug="home-page"))
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Bench"},
+        )
+        for page in root.get_children().exclude(pk=home.pk):
+            page.delete()
+        for size in sizes:
+            build_event(size, parent=Page.objects.get(pk=home.pk))
+
+
+def database_fingerprint(sizes):
+    """Changes with this file, the app's migrations and the sizes: when to build anew."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for migration in sorted((ROOT / "barcamp_wagtail" / "migrations").glob("*.py")):
+        digest.update(migration.name.encode())
+    digest.update(repr(sorted(sizes)).encode())
+    return digest.hexdigest()[:12]
+
+
+if __name__ == "__main__":
+    # python benchmarks/dataset.py DATABASE SIZE ...  (with DJANGO_SETTINGS_MODULE set)
+    sys.path[:0] = [str(ROOT)]
+    os.environ["BARCAMP_BENCH_DB"] = sys.argv[1]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.site_settings")
+    import django
+
+    django.setup()
+    build_database(sys.argv[1], [int(size) for size in sys.argv[2:]])
