@@ -204,14 +204,18 @@ def median_of_medians(values):
     return statistics.median(values)
 
 
-def main(argv=None):
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--scaling", type=int, nargs="*", default=[10, 100, 400, 1000])
     parser.add_argument("--json", help="write the results to this file as well")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
     result = measure(args)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1))
