@@ -250,7 +250,8 @@ def _session_event(session, hostname, event):
     url = absolute_url(session)
     if url:
         item.add("url", url)
-    topics = [topic.name for topic in session.topics.all()]
+    # In the order they were added (0.1.0 left the order to the database).
+    topics = [tagged.tag.name for tagged in session.tagged_items.select_related("tag").order_by("pk")]
     if topics:
         item.add("categories", topics)
     return item

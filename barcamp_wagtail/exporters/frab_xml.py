@@ -12,7 +12,6 @@ from .base import BaseExporter
 from .programme import (
     absolute_url,
     acronym,
-    duration,
     guid,
     host_names,
     local_iso,
@@ -20,9 +19,13 @@ from .programme import (
     programme_days,
     session_slug,
     site_hostname,
+    slot_times,
+    slot_times_of,
     timeslot_duration,
     without_emails,
 )
+
+XML_DECLARATION = b"<?xml version='1.0' encoding='utf-8'?>\n"
 
 
 def _text(parent, tag, text, **attributes):
@@ -54,6 +57,7 @@ class FrabXmlExporter(BaseExporter):
         event_url = absolute_url(event)
         set_session_urls(grid, event_url)
         days = programme_days(event, grid)
+        times = slot_times(grid)
 
         schedule = ET.Element("schedule")
         ET.SubElement(schedule, "generator", {"name": "barcamp-wagtail", "version": __version__})
@@ -80,16 +84,18 @@ class FrabXmlExporter(BaseExporter):
                 room_guid = guid(hostname, "room", room.pk)
                 room_element = ET.SubElement(day_element, "room", {"name": room.name, "guid": room_guid})
                 for session in sessions:
-                    self.session_element(room_element, session, room, hostname, event_acronym)
+                    self.session_element(room_element, session, room, hostname, event_acronym, times)
         ET.indent(schedule)
-        return ET.tostring(schedule, encoding="utf-8", xml_declaration=True)
+        # As ET.tostring(encoding="utf-8", xml_declaration=True) writes it, without its
+        # encoding of every small write.
+        return XML_DECLARATION + ET.tostring(schedule, encoding="unicode").encode()
 
-    def session_element(self, parent, session, room, hostname, event_acronym):
-        slot = session.time_slot
+    def session_element(self, parent, session, room, hostname, event_acronym, times=None):
+        slot = (times or slot_times_of(session))[session.time_slot_id]
         element = ET.SubElement(parent, "event", {"id": str(session.pk), "guid": guid(hostname, "session", session.pk)})
-        _text(element, "date", local_iso(slot.start_datetime))
-        _text(element, "start", slot.start.strftime("%H:%M"))
-        _text(element, "duration", duration(slot.start_datetime, slot.end_datetime))
+        _text(element, "date", slot.start_iso)
+        _text(element, "start", slot.start_hm)
+        _text(element, "duration", slot.duration)
         _text(element, "room", room.name)
         _text(element, "slug", session_slug(event_acronym, session))
         if session.url:

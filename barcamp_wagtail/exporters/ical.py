@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import __version__
-from ..grid import published_grid, session_topics, set_session_urls
+from ..grid import published_grid, set_session_urls
 from .base import BaseExporter
 from .programme import absolute_url, host_names, plain_text, site_hostname, without_emails
 
@@ -170,7 +170,8 @@ def write_calendar(name, event, hostname, entries):
 def session_calendar(session):
     """A calendar holding one scheduled session (a page)."""
     event = session.event
-    topics = [topic.name for topic in session_topics(session)]
+    # In the order they were added, as in the event's calendar.
+    topics = list(session.tagged_items.order_by("pk").values_list("tag__name", flat=True))
     return write_calendar(
         f"{session.title} – {event.title}", event, site_hostname(event), [(session, absolute_url(session), topics)]
     )
