@@ -16,6 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: Raise it when what build_event() makes changes: the kept databases are built anew.
+DATA_VERSION = 1
 ROOMS = 8
 SLOTS_PER_DAY = 13
 SLOT_MINUTES = 30
@@ -125,8 +127,8 @@ def build_database(path, sizes):
 
 
 def database_fingerprint(sizes):
-    """Changes with this file, the app's migrations and the sizes: when to build anew."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    """Changes with DATA_VERSION, the app's migrations and the sizes: when to build anew."""
+    digest = hashlib.sha256(str(DATA_VERSION).encode())
     for migration in sorted((ROOT / "barcamp_wagtail" / "migrations").glob("*.py")):
         digest.update(migration.name.encode())
     digest.update(repr(sorted(sizes)).encode())

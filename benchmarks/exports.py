@@ -33,7 +33,7 @@ def setup():
     sys.path[:0] = [str(ROOT), str(HERE)]
     from side_by_side import our_database
 
-    os.environ["BARCAMP_BENCH_DB"] = str(our_database([10, 100, 400, 1000]))
+    os.environ["BARCAMP_BENCH_DB"] = str(our_database())
     os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.site_settings"
     import django
 

@@ -109,7 +109,7 @@ def measure(requests, size):
     sys.path.insert(0, str(HERE))
     from side_by_side import our_database
 
-    database = our_database([10, 100, 400, 1000])
+    database = our_database()
     pages, exports, calendars = urls(database, size)
     port = free_port()
     env = {**os.environ, "BARCAMP_BENCH_DB": str(database), "DJANGO_SETTINGS_MODULE": "benchmarks.site_settings"}

@@ -35,6 +35,8 @@ ROOT = HERE.parent
 BENCH_DIR = Path(os.environ.get("BARCAMP_BENCH_DIR", ROOT / ".bench"))
 PRETALX_DIR = Path(os.environ.get("PRETALXBENCH_DIR", BENCH_DIR / "pretalx"))
 SIZES = (100, 400)
+#: The events of the benchmark database: every size any benchmark asks for.
+DATABASE_SIZES = (10, 100, 400, 1000)
 
 
 def progress(message):
@@ -144,7 +146,7 @@ class ProbeProcess:
             self.process.wait(timeout=30)
 
 
-def our_database(sizes):
+def our_database(sizes=DATABASE_SIZES):
     """The benchmark database, built when missing (minutes: sessions are published as an
     editor publishes them) and kept for later runs."""
     sys.path.insert(0, str(HERE))
@@ -224,7 +226,9 @@ def main(argv=None):
 
 def measure(args):
     sizes = sorted(set(SIZES) | set(args.scaling))
-    database = our_database(sizes)
+    if set(sizes) - set(DATABASE_SIZES):
+        raise SystemExit(f"The benchmark database has events of {DATABASE_SIZES} sessions only.")
+    database = our_database()
     env = {"BARCAMP_BENCH_DB": str(database)}
     progress("Starting the probes ...")
     ours = ProbeProcess("ours", sys.executable, env)

@@ -135,3 +135,12 @@ def test_folding_matches_icalendar(length):
     for text in ("a" * length, ("ab\\" * length)[:length], ("ü," * length)[:length], ("x^" * length)[:length]):
         line = "DESCRIPTION:" + text
         assert fold(line) == Contentline(line).to_ical().decode()
+
+
+def test_text_escaping_matches_icalendar():
+    from icalendar import vText
+
+    from barcamp_wagtail.exporters.ical import _text
+
+    for text in ("a\\N;b,c\r\nd\ne\rf", "\\\\;;,,", "Ünïcödé ^ \\n", ""):
+        assert _text(text) == vText(text).to_ical().decode()

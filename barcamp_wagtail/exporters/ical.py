@@ -93,9 +93,16 @@ def fold(line):
 
 
 def _text(value):
-    from icalendar import vText
-
-    return vText(value).to_ical().decode()
+    """A TEXT value escaped as ``icalendar`` escapes it (RFC 5545, 3.3.11)."""
+    return (
+        value.replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
 
 
 def _stamp(moment):
@@ -114,10 +121,20 @@ class _EventWriter:
         self.dtstamp = _stamp(timezone.now())
         self.venue = [part for part in (event.venue_name, event.venue_address.replace("\n", ", ")) if part]
         self.hosted_by = str(_("Hosted by"))
+        self.slot_lines = {}
 
     def local(self, moment):
         moment = moment.astimezone(self.tz)
         return f"{moment:%Y%m%dT%H%M%S}{'Z' if self.utc else ''}"
+
+    def times(self, slot):
+        """DTSTART and DTEND of a slot, written once per slot."""
+        if slot.pk not in self.slot_lines:
+            self.slot_lines[slot.pk] = (
+                f"DTSTART{self.parameters}:{self.local(slot.start_datetime)}",
+                f"DTEND{self.parameters}:{self.local(slot.end_datetime)}",
+            )
+        return self.slot_lines[slot.pk]
 
     def lines(self, session, url, topics):
         """The content lines of one session, in icalendar's order: its canonical properties,
@@ -134,8 +151,7 @@ class _EventWriter:
         lines = [
             "BEGIN:VEVENT",
             "SUMMARY:" + _text(session.title),
-            f"DTSTART{self.parameters}:{self.local(slot.start_datetime)}",
-            f"DTEND{self.parameters}:{self.local(slot.end_datetime)}",
+            *self.times(slot),
             "DTSTAMP:" + self.dtstamp,
             "UID:" + _text(f"session-{session.pk}@{self.hostname}"),
             f"SEQUENCE:{session.live_revision_id or 0}",
