@@ -67,13 +67,13 @@ DEFAULTS = {
     # Seconds a rendered grid is kept. Keys carry the schedule version, so a change shows
     # at once whatever the timeout; 0 turns the cache off.
     "SCHEDULE_CACHE_TIMEOUT": 3600,
-    # Exports (docs/exports.md). Cache alias that keeps rendered PDFs.
+    # Exports (docs/exports.md). Cache alias that keeps rendered exports (PDF, iCal, frab, c3voc).
     "EXPORT_CACHE": "default",
-    # Seconds a rendered PDF stays cached; a new schedule version gets a new entry anyway.
+    # Seconds a rendered export stays cached; a new schedule version gets a new entry anyway.
     "EXPORT_CACHE_TIMEOUT": 60 * 60 * 24,
-    # Seconds a request waits for a PDF that another request or worker is rendering.
+    # Seconds a request waits for an export that another request or worker is rendering.
     "EXPORT_RENDER_WAIT": 60,
-    # Render the cached exports (PDF) when a session or event is published, through
+    # Render the cached exports when a session or event is published (or a name erased), through
     # the task backend below, instead of on the first request after the change.
     "EXPORT_RENDER_ON_PUBLISH": False,
     # Alias in TASKS that runs the rendering task ("default" runs inline unless configured).

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .conf import get_setting
+from .invalidation import sessions_changed
 from .models import InterestSignup, SessionProposal
 
 EXPORTED_FIELDS = [
@@ -110,6 +111,7 @@ def erase(email, events=None):
         proposal.link = ""
         proposal.revoke_edit_links()
         proposal.save()
+    sessions_changed([proposal.session for proposal in proposals if proposal.session_id])
     return len(proposals)
 
 

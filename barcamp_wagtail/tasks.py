@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover  (Django 6 without the django-tasks pack
 
 @task()
 def render_cached_exports(event_id, languages=None):
-    """Render every exporter with ``cache_output`` (the PDFs) for the current version of an
+    """Render every exporter with ``cache_output`` (all built-in ones) for the current version of an
     event, in each language of the site. Returns how many exports were rendered or found
     in the cache; 0 when the event is gone or WeasyPrint is missing."""
     from .exporters import get_exporters

@@ -3,7 +3,7 @@ from .interest import InterestSignup
 from .plenary import InterestVote, PlenaryState, VoterCode
 from .press import PressIndexPage, PressReleasePage
 from .proposal import ProposalPage, SessionProposal
-from .schedule import ScheduleChange, SchedulePage
+from .schedule import ScheduleChange, SchedulePage, ScheduleStamp
 from .session import SessionPage, SessionTopic
 from .sponsor import Sponsor, sponsor_tiers
 
@@ -19,6 +19,7 @@ __all__ = [
     "Room",
     "ScheduleChange",
     "SchedulePage",
+    "ScheduleStamp",
     "SessionPage",
     "SessionProposal",
     "SessionTopic",
