@@ -1,9 +1,12 @@
 """All admin wiring of barcamp_wagtail: menus, snippets, modeladmin, buttons and admin URLs."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -16,7 +19,7 @@ from .admin_views import plenary as plenary_views
 from .admin_views import proposals as proposal_views
 from .exporters.base import HOOK_NAME
 from .models import EventPage, InterestSignup, SessionProposal, Sponsor
-from .planner.views import GridProposalView, PlannerView, can_plan
+from .planner.views import GridProposalView, PlannerTargetsView, PlannerView, can_plan, plannable_events
 
 # Spreadsheet programs run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -263,7 +266,55 @@ def register_planner_url():
             GridProposalView.as_view(),
             name="barcamp_wagtail_planner_propose",
         ),
+        path(
+            "barcamp/planner/<int:event_id>/targets/",
+            PlannerTargetsView.as_view(),
+            name="barcamp_wagtail_planner_targets",
+        ),
     ]
+
+
+# Events in the planner's menu; beyond these, the menu leads to the page search for events.
+PLANNER_MENU_EVENTS = 8
+
+
+class PlannerMenu(Menu):
+    """One item per event the user may plan, read once per request."""
+
+    def menu_items_for_request(self, request):
+        if not hasattr(request, "_barcamp_planner_menu"):
+            events = plannable_events(request.user)
+            items = [
+                MenuItem(
+                    event.title,
+                    reverse("barcamp_wagtail_planner", args=[event.pk]),
+                    name=f"barcamp-planner-{event.pk}",
+                    icon_name="table",
+                    order=n,
+                )
+                for n, event in enumerate(events[:PLANNER_MENU_EVENTS])
+            ]
+            if len(events) > PLANNER_MENU_EVENTS:
+                search = reverse("wagtailadmin_pages:search") + "?content_type=barcamp_wagtail.eventpage"
+                items.append(
+                    MenuItem(
+                        _("All events"), search, name="barcamp-planner-all", icon_name="search", order=len(items)
+                    )
+                )
+            request._barcamp_planner_menu = items
+        return request._barcamp_planner_menu
+
+
+@hooks.register("register_admin_menu_item")
+def register_planner_menu_item():
+    return SubmenuMenuItem(
+        _("Schedule planner"), PlannerMenu(), name="barcamp-planner", icon_name="table", order=240
+    )
+
+
+@hooks.register("insert_editor_js")
+def planner_header_button_script():
+    return format_html('<script src="{}" defer></script>', static("barcamp_wagtail/js/header-buttons.js"))
 
 
 def _planner_button(page, user, priority):
@@ -273,7 +324,8 @@ def _planner_button(page, user, priority):
         _("Schedule planner"),
         reverse("barcamp_wagtail_planner", args=[page.pk]),
         icon_name="table",
-        attrs={"title": _("Plan rooms and time slots of this event")},
+        # header-buttons.js shows it beside the page header's "…" menu, not only inside it.
+        attrs={"data-barcamp-header-button": ""},
         priority=priority,
     )
 

@@ -58,7 +58,7 @@ def test_the_planner_offers_to_propose_a_grid(editor_client, venue):
 
     html = editor_client.get(planner_url(venue)).content.decode()
 
-    assert f'action="{propose_url(venue)}"' in html and "Propose a grid" in html
+    assert f'href="{propose_url(venue)}"' in html and "Propose a grid" in html
 
 
 def test_the_preview_puts_the_most_wanted_session_into_the_largest_room(editor_client, venue):
