@@ -297,9 +297,7 @@ class PlannerMenu(Menu):
             if len(events) > PLANNER_MENU_EVENTS:
                 search = reverse("wagtailadmin_pages:search") + "?content_type=barcamp_wagtail.eventpage"
                 items.append(
-                    MenuItem(
-                        _("All events"), search, name="barcamp-planner-all", icon_name="search", order=len(items)
-                    )
+                    MenuItem(_("All events"), search, name="barcamp-planner-all", icon_name="search", order=len(items))
                 )
             request._barcamp_planner_menu = items
         return request._barcamp_planner_menu
@@ -307,9 +305,7 @@ class PlannerMenu(Menu):
 
 @hooks.register("register_admin_menu_item")
 def register_planner_menu_item():
-    return SubmenuMenuItem(
-        _("Schedule planner"), PlannerMenu(), name="barcamp-planner", icon_name="table", order=240
-    )
+    return SubmenuMenuItem(_("Schedule planner"), PlannerMenu(), name="barcamp-planner", icon_name="table", order=240)
 
 
 @hooks.register("insert_editor_js")
@@ -324,8 +320,7 @@ def _planner_button(page, user, priority):
         _("Schedule planner"),
         reverse("barcamp_wagtail_planner", args=[page.pk]),
         icon_name="table",
-        # header-buttons.js shows it beside the page header's "…" menu, not only inside it.
-        attrs={"data-barcamp-header-button": ""},
+        attrs={"title": _("Plan rooms and time slots of this event")},
         priority=priority,
     )
 

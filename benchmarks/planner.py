@@ -1,14 +1,15 @@
 """How heavy the schedule planner is on the demo barcamp: python benchmarks/planner.py
 
-    python benchmarks/planner.py [--requests 20] [--browser] [--json]
+    python benchmarks/planner.py [--requests 20] [--browser] [--json] [--save FILE]
 
 Builds a throwaway SQLite database with the test settings, loads the demo barcamp (5 rooms ×
-10 slots, 30 sessions in the grid) and accepts eight proposals with their hand counts, as after the
-morning's plenary (38 sessions, 8 waiting for a place). It then prints, for the planner as an editor opens it: the size of its HTML,
-the median (and slowest) time of the request and its SQL queries (Django test client). With
---browser it also opens the planner in Chromium through a live server and prints the median
-time until the page is loaded (Navigation Timing ``loadEventEnd``) and until it is interactive
-(``domInteractive``). The goal on the demo: under 60 KB of HTML, loaded in under 300 ms.
+10 slots, 30 sessions in the grid) and accepts eight proposals with their hand counts, as after
+the morning's plenary (38 sessions, 8 waiting for a place). It then prints, for the planner as an
+editor opens it: the size of its HTML, the median (and slowest) time of the request and its SQL
+queries (Django test client). With --browser it also opens the planner in Chromium through a
+live server and prints the median time until the page is interactive (Navigation Timing
+``domInteractive``) and loaded (``loadEventEnd``). The goal on the demo: under 60 KB of HTML,
+loaded in under 300 ms.
 """
 
 import argparse

@@ -183,9 +183,7 @@ def _add_targets(board, picked):
             continue
         if home is not None and len(cell.cards) == 1:
             other = cell.cards[0].session
-            plan = Plan(
-                action="swap", moves=[Move(session, cell.room, cell.slot), Move(other, home.room, home.slot)]
-            )
+            plan = Plan(action="swap", moves=[Move(session, cell.room, cell.slot), Move(other, home.room, home.slot)])
             cell.target = Target("swap", f"swap:{other.pk}", other=other)
         else:
             action = "move" if home is not None else "place"

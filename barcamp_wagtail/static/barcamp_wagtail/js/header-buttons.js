@@ -1,13 +1,17 @@
-/* Wagtail lists every button of a page's header in its "…" menu. Buttons marked
-   data-barcamp-header-button (the schedule planner on an event) are shown beside that menu
-   too, where editors see them at once; the menu keeps them for narrow screens. */
+/* Wagtail lists every button of a page's header in its "…" menu, where editors do not look for
+   the tool of the day. The schedule planner of an event is shown beside that menu too; the menu
+   keeps it for narrow screens. */
 (function () {
   "use strict";
   var bar = document.getElementById("w-slim-header-buttons");
   if (!bar) return;
-  bar.querySelectorAll("a[data-barcamp-header-button]").forEach(function (item) {
+  bar.querySelectorAll("a[href*='/barcamp/planner/']").forEach(function (item) {
     var button = item.cloneNode(true);
-    button.removeAttribute("data-barcamp-header-button");
+    // Its visible label names it; the description becomes a tooltip.
+    if (button.hasAttribute("aria-label")) {
+      button.title = button.getAttribute("aria-label");
+      button.removeAttribute("aria-label");
+    }
     button.className = "button button-small button-secondary barcamp-header-button";
     bar.insertBefore(button, bar.firstChild);
   });

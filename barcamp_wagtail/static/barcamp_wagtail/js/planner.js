@@ -76,7 +76,7 @@
   // Pick with a click or the keyboard; the page works without this (the button reloads with ?pick=).
   // While a session is picked, a click anywhere in a cell that takes it chooses that cell.
   planner.addEventListener("click", function (event) {
-    if (event.target.closest(".barcamp-planner__target, a, input, select, summary, label")) return;
+    if (event.target.closest(".barcamp-planner__target button, a, input, select, summary, label")) return;
     var keyboard = event.detail === 0;
     var cell = cellOf(event.target);
     if (picked && !keyboard && cell && targetIn(cell) && !cell.contains(picked)) {
@@ -89,7 +89,9 @@
     event.preventDefault();
     if (card === picked) { drop(); say(planner.dataset.labelDropped); return; }
     pick(card).then(function () {
-      var first = planner.querySelector("td .barcamp-planner__target button");
+      // The first cell that takes it without a warning, else the first that takes it at all.
+      var first = planner.querySelector("td .barcamp-planner__target:not(:has(ul)) button") ||
+        planner.querySelector("td .barcamp-planner__target button");
       if (keyboard && first && card === picked) first.focus();
     });
   });
@@ -127,14 +129,14 @@
     var rows = Array.prototype.slice.call(row.parentElement.rows);
     var r = rows.indexOf(row);
     var c = cell.cellIndex;
-    for (var step = 1; step < 50; step += 1) {
+    for (var step = 1; ; step += 1) {
       var nextRow = rows[r + rowStep * step];
       if (!nextRow) return null;
+      // A break or plenary is one cell across the rooms: the arrow goes over it.
       var next = nextRow.cells[c + columnStep * step];
-      if (!next) return null;
+      if (!next && !rowStep) return null;
       if (targetIn(next)) return targetIn(next);
     }
-    return null;
   }
   planner.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && picked) {
@@ -177,5 +179,8 @@
 
   // Back from saving: the keyboard carries on from the session just changed.
   var changed = window.location.hash.match(/^#session-\d+$/) && document.getElementById(window.location.hash.slice(1));
-  if (changed) pickButton(changed).focus();
+  if (changed) {
+    // After the admin's own scripts, which may move the focus while they start.
+    window.addEventListener("load", function () { window.setTimeout(function () { pickButton(changed).focus(); }, 0); });
+  }
 })();
