@@ -181,9 +181,11 @@ def _add_targets(board, picked):
     for cell in board.cells():
         if not cell.plannable or cell is home:
             continue
-        if home is not None and len(cell.cards) == 1:
+        if len(cell.cards) == 1:
+            # A waiting session swaps places with the one in the cell, which goes to the waiting list.
             other = cell.cards[0].session
-            plan = Plan(action="swap", moves=[Move(session, cell.room, cell.slot), Move(other, home.room, home.slot)])
+            back = (home.room, home.slot) if home is not None else (None, None)
+            plan = Plan(action="swap", moves=[Move(session, cell.room, cell.slot), Move(other, *back)])
             cell.target = Target("swap", f"swap:{other.pk}", other=other)
         else:
             action = "move" if home is not None else "place"

@@ -196,6 +196,7 @@ def test_an_editor_picks_a_card_then_a_cell_and_sees_conflicts_before_saving(
     # Marie Ting hosts "Open Data" at the same time: said on the target, before anything is saved.
     assert "marie ting also hosts “Open Data” in Plenum" in target.inner_text()
     assert page.locator(".barcamp-planner__target").count() == 4  # every cell of a session slot
+    assert "Swap with “Open Data”" in cell(page, barcamp["first"], barcamp["plenum"]).inner_text()
     shots(page, "picked")
 
     cell(page, barcamp["first"], barcamp["workshop"]).click(position={"x": 5, "y": 5})
@@ -239,8 +240,8 @@ def test_an_editor_plans_with_the_keyboard_alone(live_server, barcamp, editor, n
     page.wait_for_function("() => document.activeElement.name === 'target'")
     assert "“Sketchnotes für alle” picked" in page.locator("[data-planner-status]").inner_text()
     assert page.evaluate("document.activeElement.value") == f"place:{barcamp['first'].pk}:{barcamp['workshop'].pk}"
-    page.keyboard.press("ArrowDown")  # over the lunch break, to the next slot
-    assert page.evaluate("document.activeElement.value") == f"place:{barcamp['second'].pk}:{barcamp['workshop'].pk}"
+    page.keyboard.press("ArrowDown")  # over the lunch break, to the next slot: Green IT is there
+    assert page.evaluate("document.activeElement.value") == f"swap:{barcamp['green_it'].pk}"
     page.keyboard.press("ArrowLeft")
     assert page.evaluate("document.activeElement.value") == f"place:{barcamp['second'].pk}:{barcamp['plenum'].pk}"
     page.keyboard.press("Escape")  # puts it back: nothing picked, the focus on the card again

@@ -98,9 +98,9 @@ def test_breaks_and_plenaries_offer_no_place_and_no_empty_cell_repeats_a_list(ed
     assert f'data-cell="{cell(venue.lunch, venue.plenum)}"' not in html
 
 
-def test_picking_a_waiting_session_offers_every_free_cell_of_a_session_slot(editor_client, venue):
+def test_picking_a_waiting_session_offers_free_cells_to_place_and_taken_ones_to_swap(editor_client, venue):
     waiting = make_session(venue, "Loose idea")
-    make_session(venue, "Open Data", room=venue.plenum, time_slot=venue.first)
+    placed = make_session(venue, "Open Data", room=venue.plenum, time_slot=venue.first)
 
     data = targets(editor_client, venue, waiting)
 
@@ -112,8 +112,21 @@ def test_picking_a_waiting_session_offers_every_free_cell_of_a_session_slot(edit
     }
     assert f'value="place:{cell(venue.second, venue.studio)}"' in data["cells"][cell(venue.second, venue.studio)]
     assert "Place here" in data["cells"][cell(venue.second, venue.studio)]
-    assert "Shares the cell with “Open Data”" in data["cells"][cell(venue.first, venue.plenum)]
+    taken = data["cells"][cell(venue.first, venue.plenum)]
+    assert f'value="swap:{placed.pk}"' in taken and "Swap with “Open Data”" in taken
     assert data["remove"] is None
+
+
+def test_a_waiting_session_swapped_into_a_cell_sends_the_other_to_the_waiting_list(editor_client, venue):
+    waiting = make_session(venue, "Loose idea")
+    placed = make_session(venue, "Open Data", room=venue.plenum, time_slot=venue.first)
+
+    response = editor_client.post(planner_url(venue), {"session": waiting.pk, "target": f"swap:{placed.pk}"})
+
+    assert response.status_code == 302
+    assert where(waiting) == (venue.plenum, venue.first)
+    assert where(placed) == (None, None)
+    assert {change.action for change in ScheduleChange.objects.all()} == {"swap"}
 
 
 def test_picking_a_placed_session_offers_moves_swaps_and_the_way_back(editor_client, venue):
@@ -280,3 +293,17 @@ def test_the_event_editor_loads_the_script_that_shows_the_planner_beside_the_hea
 
     assert "barcamp_wagtail/js/header-buttons.js" in html
     assert f'<a href="{planner_url(venue)}"' in html.split('id="w-slim-header-buttons"')[1]
+
+
+def test_the_planner_menu_puts_coming_events_first_and_leads_to_all_events_beyond_eight(editor_client, venue):
+    from tests.factories import EVENT_DAY
+
+    for year in range(1, 9):
+        make_event(title=f"Barcamp past {year}", day=EVENT_DAY.replace(year=EVENT_DAY.year - year))
+    html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S)
+    menu = json.dumps(json.loads(props.group(1)), ensure_ascii=False)
+
+    assert menu.index("Barcamp past 1") < menu.index("Barcamp past 7")
+    assert "Barcamp past 8" not in menu
+    assert "All events" in menu and "content_type=barcamp_wagtail.eventpage" in menu

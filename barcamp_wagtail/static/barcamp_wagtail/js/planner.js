@@ -12,6 +12,7 @@
   var picked = null; // the picked card
   var targets = null; // a promise of the picked card's targets being in place
   var request = 0;
+  var narrow = window.matchMedia("(max-width: 50em)");
 
   function cardOf(node) { return node.closest && node.closest("[data-session]"); }
   function cellOf(node) { return node.closest && node.closest("[data-cell]"); }
@@ -89,10 +90,15 @@
     event.preventDefault();
     if (card === picked) { drop(); say(planner.dataset.labelDropped); return; }
     pick(card).then(function () {
-      // The first cell that takes it without a warning, else the first that takes it at all.
-      var first = planner.querySelector("td .barcamp-planner__target:not(:has(ul)) button") ||
+      // The first free cell without a warning, else the first cell without one, else the first at all.
+      var first = planner.querySelector(
+        "td .barcamp-planner__target--place:not(:has(ul)) button, td .barcamp-planner__target--move:not(:has(ul)) button"
+      ) || planner.querySelector("td .barcamp-planner__target:not(:has(ul)) button") ||
         planner.querySelector("td .barcamp-planner__target button");
-      if (keyboard && first && card === picked) first.focus();
+      if (!first || card !== picked) return;
+      if (keyboard) first.focus();
+      // On a phone the grid is below the list: bring the first place into view.
+      else if (narrow.matches) first.scrollIntoView({ behavior: "smooth", block: "center" });
     });
   });
 
