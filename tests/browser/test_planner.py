@@ -14,11 +14,11 @@ from barcamp_wagtail.models import EventPage, ScheduleChange, SessionPage, TimeS
 
 from ..factories import make_event, make_room, make_session, make_slot
 from .conftest import DESKTOP, PHONE, axe_violations
+from .test_flows import PASSWORD, log_in, planner_url
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DAY = timezone.localdate() + datetime.timedelta(days=30)
-PASSWORD = "planner-password"  # noqa: S105  (a test account)
 LAPTOP = {"width": 1366, "height": 768}
 PROJECTOR = {"width": 1920, "height": 1080}
 ROOM_NAMES = ["Plenum", "Werkstatt", "Lounge", "Studio", "Terrasse", "Bibliothek", "Küche", "Dachboden"]
@@ -29,16 +29,11 @@ def editor(django_user_model):
     return django_user_model.objects.create_superuser("planner", "planner@example.org", PASSWORD)
 
 
-def log_in(page, base_url, user):
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", user.get_username())
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{base_url}/admin/")
-
-
-def planner_url(base_url, event):
-    return f"{base_url}/admin/barcamp/planner/{event.pk}/"
+def open_planner(new_page, live_server, editor, event, **options):
+    page = new_page(**options)
+    log_in(page, live_server.url, editor)
+    page.goto(planner_url(live_server.url, event))
+    return page
 
 
 def where(session):
@@ -122,9 +117,7 @@ def test_the_whole_grid_of_eight_rooms_fits_a_laptop_and_a_projector_and_a_phone
     live_server, big_barcamp, editor, new_page, shots
 ):
     for viewport in (LAPTOP, PROJECTOR):
-        page = new_page(viewport=viewport)
-        log_in(page, live_server.url, editor)
-        page.goto(planner_url(live_server.url, big_barcamp))
+        page = open_planner(new_page, live_server, editor, big_barcamp, viewport=viewport)
         fit = page.evaluate(GRID_FITS)
         shots(page, f"planner-{viewport['width']}")
         assert fit["right"] <= fit["width"], fit
@@ -134,9 +127,7 @@ def test_the_whole_grid_of_eight_rooms_fits_a_laptop_and_a_projector_and_a_phone
             assert fit["bottom"] <= fit["height"], fit  # all twelve slots in view
         page.context.close()
 
-    phone = new_page(viewport=PHONE)
-    log_in(phone, live_server.url, editor)
-    phone.goto(planner_url(live_server.url, big_barcamp))
+    phone = open_planner(new_page, live_server, editor, big_barcamp, viewport=PHONE)
     shots(phone, "planner-phone")
     assert phone.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
     first_cell = phone.locator("td[data-cell]").first
@@ -150,11 +141,9 @@ def test_the_whole_grid_of_eight_rooms_fits_a_laptop_and_a_projector_and_a_phone
 def test_an_editor_drags_sessions_into_the_grid_on_to_another_room_onto_another_and_back(
     live_server, barcamp, editor, new_page, shots
 ):
-    base, event = live_server.url, barcamp["event"]
+    event = barcamp["event"]
     sketchnotes, open_data = barcamp["sketchnotes"], barcamp["open_data"]
-    page = new_page()
-    log_in(page, base, editor)
-    page.goto(planner_url(base, event))
+    page = open_planner(new_page, live_server, editor, event)
 
     with page.expect_navigation():
         card(page, sketchnotes).drag_to(cell(page, barcamp["first"], barcamp["workshop"]))
@@ -181,11 +170,9 @@ def test_an_editor_drags_sessions_into_the_grid_on_to_another_room_onto_another_
 def test_an_editor_picks_a_card_then_a_cell_and_sees_conflicts_before_saving(
     live_server, barcamp, editor, new_page, shots
 ):
-    base, event = live_server.url, barcamp["event"]
+    event = barcamp["event"]
     repair, open_data = barcamp["repair"], barcamp["open_data"]
-    page = new_page()
-    log_in(page, base, editor)
-    page.goto(planner_url(base, event))
+    page = open_planner(new_page, live_server, editor, event)
 
     # Breaks offer no place; the lunch is one cell across the rooms.
     assert page.locator(".barcamp-planner__closed").inner_text().startswith("Mittagspause")
@@ -227,11 +214,9 @@ def focus_by_tab(page, selector, limit=200):
 
 
 def test_an_editor_plans_with_the_keyboard_alone(live_server, barcamp, editor, new_page, shots):
-    base, event = live_server.url, barcamp["event"]
+    event = barcamp["event"]
     sketchnotes = barcamp["sketchnotes"]
-    page = new_page()
-    log_in(page, base, editor)
-    page.goto(planner_url(base, event))
+    page = open_planner(new_page, live_server, editor, event)
 
     pick = f"[data-session='{sketchnotes.pk}'] button"
     focus_by_tab(page, pick)
@@ -269,10 +254,8 @@ def test_an_editor_plans_with_the_keyboard_alone(live_server, barcamp, editor, n
 def test_a_late_session_is_typed_in_a_grid_proposed_and_the_proposal_undone(
     live_server, barcamp, editor, new_page, shots
 ):
-    base, event = live_server.url, barcamp["event"]
-    page = new_page()
-    log_in(page, base, editor)
-    page.goto(planner_url(base, event))
+    event = barcamp["event"]
+    page = open_planner(new_page, live_server, editor, event)
 
     page.get_by_text("Type in a late session").click()
     page.get_by_label("Title").fill("Spontan: Lastenräder teilen")
@@ -332,18 +315,14 @@ def demo(live_server, settings):
 
 @pytest.mark.parametrize("locale", ["de-DE", "en-GB"])
 def test_the_planner_is_accessible_in_german_and_english(live_server, demo, editor, new_page, shots, locale):
-    page = new_page(viewport=DESKTOP, locale=locale)
-    log_in(page, live_server.url, editor)
-    page.goto(planner_url(live_server.url, demo))
+    page = open_planner(new_page, live_server, editor, demo, viewport=DESKTOP, locale=locale)
     assert page.locator("html").get_attribute("lang") == locale[:2]
     violations = {"planner": axe_violations(page)}
     page.locator(".barcamp-planner__waiting [data-session] button").first.click()
     page.locator("td .barcamp-planner__target").first.wait_for()
     shots(page, "picked")
     violations["planner, a session picked"] = axe_violations(page)
-    phone = new_page(viewport=PHONE, locale=locale)
-    log_in(phone, live_server.url, editor)
-    phone.goto(planner_url(live_server.url, demo))
+    phone = open_planner(new_page, live_server, editor, demo, viewport=PHONE, locale=locale)
     violations["planner on a phone"] = axe_violations(phone)
 
     assert not any(violations.values()), json.dumps(violations, indent=2, ensure_ascii=False)

@@ -11,11 +11,11 @@ from barcamp_wagtail.models import PlenaryState, SessionProposal, TimeSlot
 
 from ..factories import EVENT_DAY, make_event, make_room, make_session, make_slot
 from .conftest import DESKTOP, assert_accessible
+from .test_flows import PASSWORD, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROOMS = ["Plenum", "Werkstatt", "Lounge", "Studio", "Terrasse", "Bibliothek", "Küche", "Dachboden"]
-PASSWORD = "screens"  # noqa: S105  (a test account)
 
 
 def at(hour, minute=0):
@@ -101,13 +101,9 @@ def test_the_plenary_boards_list_says_no_pitch_number(live_server, new_page, dja
         for title in ("Open Data", "Green Coding")
     ]
     state = PlenaryState.objects.create(event=event, current=pitches[1])
-    django_user_model.objects.create_superuser("moderator", "moderator@example.org", PASSWORD)
+    moderator = django_user_model.objects.create_superuser("moderator", "moderator@example.org", PASSWORD)
     page = new_page(viewport=DESKTOP)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "moderator")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in(page, live_server.url, moderator)
     page.goto(f"{live_server.url}/admin/barcamp/plenary/{event.pk}/board/")
     assert page.locator("[data-board-position]").inner_text() == "Pitch 2 of 2"
 

@@ -7,10 +7,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from barcamp_wagtail.models import EventPage, InterestVote, ScheduleChange, SessionPage, TimeSlot, VoterCode
+from barcamp_wagtail.models import EventPage, ScheduleChange, SessionPage, TimeSlot
 from tests.factories import make_event, make_room, make_session, make_slot
 
-from .conftest import make_proposal, make_user
+from .conftest import accepted, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +25,6 @@ def venue(db):
     event.lunch = make_slot(event, "12:00", "13:00", kind=TimeSlot.Kind.BREAK, label="Mittagspause")
     event.second = make_slot(event, "13:00", "13:40", label="Runde 2")
     return event
-
-
-def accepted(event, title, hands=None, votes=0, name="", topic=""):
-    proposal = make_proposal(event, title, name=name, show_name=bool(name), topic=topic, hand_count=hands)
-    for number in range(votes):
-        voter = VoterCode.objects.create(event=event, code_hash=f"{title}-{number}".ljust(64, "0")[:64])
-        InterestVote.objects.create(proposal=proposal, voter=voter)
-    return proposal.accept()
 
 
 def planner_url(event, **query):
