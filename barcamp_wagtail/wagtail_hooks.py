@@ -15,13 +15,16 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.db.models import Count
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_datetime
 from django.utils.encoding import force_str
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
@@ -47,7 +50,7 @@ from .permissions import (
     can_copy_as_next_edition,
     can_plan,
 )
-from .planner.views import GridProposalView, PlannerView
+from .planner.views import GridProposalView, PlannerTargetsView, PlannerView, plannable_events
 from .untrusted import object_id
 from .voter_sheet import voter_sheet
 
@@ -478,7 +481,51 @@ def register_planner_url():
             GridProposalView.as_view(),
             name="barcamp_wagtail_planner_propose",
         ),
+        path(
+            "barcamp/planner/<int:event_id>/targets/",
+            PlannerTargetsView.as_view(),
+            name="barcamp_wagtail_planner_targets",
+        ),
     ]
+
+
+# Events in the planner's menu; beyond these, the menu leads to the page search for events.
+PLANNER_MENU_EVENTS = 8
+
+
+class PlannerMenu(Menu):
+    """One item per event the user may plan, read once per request."""
+
+    def menu_items_for_request(self, request):
+        if not hasattr(request, "_barcamp_planner_menu"):
+            events = plannable_events(request.user)
+            items = [
+                MenuItem(
+                    event.title,
+                    reverse("barcamp_wagtail_planner", args=[event.pk]),
+                    name=f"barcamp-planner-{event.pk}",
+                    icon_name="table",
+                    order=n,
+                )
+                for n, event in enumerate(events[:PLANNER_MENU_EVENTS])
+            ]
+            if len(events) > PLANNER_MENU_EVENTS:
+                search = reverse("wagtailadmin_pages:search") + "?content_type=barcamp_wagtail.eventpage"
+                items.append(
+                    MenuItem(_("All events"), search, name="barcamp-planner-all", icon_name="search", order=len(items))
+                )
+            request._barcamp_planner_menu = items
+        return request._barcamp_planner_menu
+
+
+@hooks.register("register_admin_menu_item")
+def register_planner_menu_item():
+    return SubmenuMenuItem(_("Schedule planner"), PlannerMenu(), name="barcamp-planner", icon_name="table", order=240)
+
+
+@hooks.register("insert_editor_js")
+def planner_header_button_script():
+    return format_html('<script src="{}" defer></script>', static("barcamp_wagtail/js/header-buttons.js"))
 
 
 # Schedule exports: the built-in exporters, registered like any a site adds.

@@ -1,4 +1,9 @@
-"""The planner's one form: every operation is a plain POST that works without JavaScript."""
+"""The planner's one form: every operation is a plain POST that works without JavaScript.
+
+The planner's buttons post a ``target`` ("place:<slot>:<room>", "move:<slot>:<room>",
+"swap:<session>", "remove", "undo:<change>") next to the picked ``session``: one button says
+what it does, and one form serves every cell. Posting the fields themselves works as well.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,7 +18,8 @@ from .operations import Move, Plan, undo_plan
 
 class PlannerActionForm(forms.Form):
     """place / move / swap / remove / create / undo, with the target given as ``cell``
-    ("<slot id>:<room id>") or as ``slot`` and ``room``."""
+    ("<slot id>:<room id>") or as a ``target`` button (see the module's docstring). A session
+    typed in without a cell waits among the sessions not scheduled."""
 
     ACTIONS = [
         ("place", _("place")),
@@ -33,8 +39,8 @@ class PlannerActionForm(forms.Form):
     change = IdChoiceField(queryset=ScheduleChange.objects.none(), required=False)
     confirm = forms.BooleanField(required=False)
 
-    def __init__(self, event, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, event, data=None, *args, **kwargs):
+        super().__init__(expand_target(data), *args, **kwargs)
         self.event = event
         # With their interest: the capacity warning then reads it without a query per session.
         sessions = with_interest(SessionPage.objects.live().child_of(event).select_related("room", "time_slot"))
@@ -64,7 +70,7 @@ class PlannerActionForm(forms.Form):
             "move": ("session", "cell"),
             "swap": ("session", "other"),
             "remove": ("session",),
-            "create": ("title", "cell"),
+            "create": ("title",),
             "undo": ("change",),
         }.get(action, ())
         messages = {
@@ -97,5 +103,21 @@ class PlannerActionForm(forms.Form):
             return Plan(action=action, moves=[Move(session, None, None)])
         if action == "create":
             new = SessionPage(title=data["title"], hosts=data["hosts"])
-            return Plan(action=action, moves=[Move(new, *cell)], title=data["title"], hosts=data["hosts"])
+            room, slot = cell or (None, None)
+            return Plan(action=action, moves=[Move(new, room, slot)], title=data["title"], hosts=data["hosts"])
         return undo_plan(self.event, data["change"])
+
+
+TARGET_FIELDS = {"place": "cell", "move": "cell", "swap": "other", "undo": "change", "remove": None}
+
+
+def expand_target(data):
+    """The posted data with a ``target`` button's value spread into ``action`` and its field."""
+    if data is None or not data.get("target"):
+        return data
+    action, _sep, value = data["target"].partition(":")
+    data = data.copy()
+    data["action"] = action
+    if TARGET_FIELDS.get(action):
+        data[TARGET_FIELDS[action]] = value
+    return data

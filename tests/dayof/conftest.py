@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from barcamp_wagtail.models import SessionProposal, VoterCode
+from barcamp_wagtail.models import InterestVote, SessionProposal, VoterCode
 from tests import factories
 from tests.factories import make_event
 
@@ -50,6 +50,15 @@ def make_proposal(event, title="A proposed session", **fields):
         "nonce": f"nonce-{SessionProposal.objects.count()}-{title}",
     }
     return SessionProposal.objects.create(event=event, title=title, **(defaults | fields))
+
+
+def accepted(event, title, hands=None, votes=0, name="", topic=""):
+    """An accepted proposal (with its hand count and ``votes`` online votes): its session page."""
+    proposal = make_proposal(event, title, name=name, show_name=bool(name), topic=topic, hand_count=hands)
+    for number in range(votes):
+        voter = VoterCode.objects.create(event=event, code_hash=f"{title}-{number}".ljust(64, "0")[:64])
+        InterestVote.objects.create(proposal=proposal, voter=voter)
+    return proposal.accept()
 
 
 def make_user(django_user_model, username, *permissions):
