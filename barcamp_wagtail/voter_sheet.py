@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import content_disposition_header
@@ -27,10 +27,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .admin_views.proposals import _require_moderator, refuse_with_403
+from .admin_views.access import event_or_404, guarded, require
 from .exporters.pdf import event_text_language, html_to_pdf, lang_attribute, weasyprint_import_error
-from .models import EventPage, ProposalPage, VoterCode
+from .models import ProposalPage, VoterCode
 from .models.plenary import CODE_LENGTH, format_code, normalise_code
+from .permissions import MODERATE_PROPOSALS
 
 #: Cards per sheet of A4 (two columns of five business-card-sized cards).
 CARDS_PER_PAGE = 10
@@ -111,12 +112,14 @@ def render_voter_sheet(event, codes, vote_url):
     return html_to_pdf(html)
 
 
-@refuse_with_403
+@guarded
 @require_POST
 def voter_sheet(request, event_id):
-    """Make the cards (and, unless printing codes just made, their codes) and send them as a PDF."""
-    _require_moderator(request)
-    event = get_object_or_404(EventPage, pk=event_id)
+    """Make the cards (and, unless printing codes just made, their codes) and send them as a PDF.
+    Like the voter codes screen, for those who may moderate this event's proposals."""
+    require(MODERATE_PROPOSALS, request.user)
+    event = event_or_404(event_id)
+    require(MODERATE_PROPOSALS, request.user, event)
     back = redirect("barcamp_wagtail_voter_codes", event.pk)
     proposal_page = ProposalPage.for_event(event)
     if proposal_page is None:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('barcamp_wagtail', '0006_dayof'),
+        ('barcamp_wagtail', '0007_forms_decisions_and_defences'),
     ]
 
     operations = [
