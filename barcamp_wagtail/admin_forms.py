@@ -1,6 +1,7 @@
 """Forms behind the Wagtail editor for barcamp pages."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .conf import session_languages
@@ -22,3 +23,31 @@ class SessionPageForm(WagtailAdminPageForm):
             choices=[("", "---------"), *session_languages()],
             required=False,
         )
+
+
+class ProposalPageForm(WagtailAdminPageForm):
+    """Refuses to publish a call for sessions whose consent checkbox would point at no privacy
+    notice: visitors must be able to read what they agree to. A draft may be saved without one."""
+
+    saving_draft = False
+
+    def defer_required_fields(self):
+        # Wagtail defers required fields only when a draft is saved, not when publishing.
+        self.saving_draft = True
+        super().defer_required_fields()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.saving_draft:
+            return cleaned_data
+        page = self.instance
+        page.privacy_notice = cleaned_data.get("privacy_notice", page.privacy_notice)
+        page.privacy_url = cleaned_data.get("privacy_url", page.privacy_url)
+        if not page.has_privacy_information():
+            message = _(
+                "Visitors agree to a privacy notice when they send a proposal: write the notice here or "
+                "link to your privacy policy before you publish."
+            )
+            self.add_error("privacy_notice", message)
+            self.add_error("privacy_url", _("Or give the link to your privacy policy here."))
+        return cleaned_data

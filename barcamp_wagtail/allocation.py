@@ -7,6 +7,9 @@ Pure and deterministic: the same input always gives the same grid. Rules, in ord
    free cell clashes, the next room is tried, and if none is left it stays unplaced),
    preferring slots with fewer sessions of the same topic, then the earliest slot.
 Every rule that could not be kept is explained in ``Allocation.notes``.
+
+Topics may be any hashable objects (the planner passes Wagtail's topic tags, not strings): they
+are compared as given and named by ``str()`` in the notes.
 """
 
 from dataclasses import dataclass, field
@@ -109,7 +112,7 @@ def propose_grid(candidates, rooms, slot_keys, occupied=()):
 def _place(allocation, candidate, room, slot, hosts, free, busy_hosts, topics_in_slot, skipped_rooms):
     free[room.key].remove(slot)
     busy_hosts[slot] |= hosts
-    clashing_topics = sorted(t for t in candidate.topics if topics_in_slot[slot].get(t))
+    clashing_topics = sorted({str(t) for t in candidate.topics if topics_in_slot[slot].get(t)}, key=str.casefold)
     for topic in candidate.topics:
         topics_in_slot[slot][topic] = topics_in_slot[slot].get(topic, 0) + 1
     allocation.placements[candidate.key] = (slot, room.key)

@@ -11,6 +11,8 @@ class ScheduleGridField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        from .grid import grid_data
+        from .grid import grid_data, set_session_urls
 
-        return grid_data(value, request=self.context.get("request"))
+        request = self.context.get("request")
+        set_session_urls(value, value.event.get_url(request))
+        return grid_data(value, request=request)

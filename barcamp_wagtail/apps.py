@@ -9,7 +9,8 @@ class BarcampWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks  # registers the system checks
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        checks.replace_recaptcha_key_check()

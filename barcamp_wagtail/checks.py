@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.checks.registry import registry
 
 from .conf import DEFAULTS, get_setting
 
@@ -95,57 +96,119 @@ def _is_choice_list(value):
 
 
 @register(Tags.templates)
-def check_head_block(app_configs, **kwargs):
-    """Open Graph tags and JSON-LD need ``{% block barcamp_head %}`` to reach the page's <head>."""
-    from django.template import TemplateDoesNotExist
-    from django.template.loader import get_template
-    from django.template.loader_tags import BlockNode, ExtendsNode
+def check_base_template(app_configs, **kwargs):
+    """What of a barcamp page cannot reach the host's ``base.html`` through ``barcamp_wagtail/base.html``.
 
-    def block_names(template):
-        return {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
+    Stylesheets and scripts come inside the content, so a ``{% block content %}`` is all a host
+    needs for pages that look right; the head block carries only Open Graph tags and feed links.
+    Warnings, not errors: a template never keeps ``migrate`` from running.
+    """
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
 
     try:
         base = get_template("barcamp_wagtail/base.html").template
-    except TemplateDoesNotExist:
+    except (TemplateDoesNotExist, TemplateSyntaxError):
         return []
-    if "barcamp_head" not in block_names(base):
-        return [
+    messages = []
+    head_holders = _blocks_holding(base, "barcamp_head")
+    if "barcamp_head" not in _block_names(base) and not _uses_head_once(base):
+        messages.append(
             Warning(
                 "barcamp_wagtail/base.html has no {% block barcamp_head %}: event pages and press releases "
-                "cannot add their Open Graph tags and structured data to the page's head.",
-                hint="Put {% block barcamp_head %}{% endblock %} inside your base template's head block; "
-                "see docs/press.md.",
+                "cannot add their Open Graph tags, feed links and structured data to the page's head.",
+                hint="Put {% barcamp_head_once %} (from {% load barcamp_host %}) inside the head block of your "
+                "barcamp_wagtail/base.html; see docs/integrators.md.",
                 id="barcamp_wagtail.W501",
             )
-        ]
-    extends = base.nodelist.get_nodes_by_type(ExtendsNode)
-    parent_name = extends[0].parent_name.var if extends and isinstance(extends[0].parent_name.var, str) else None
+        )
+        head_holders = set()
+    parent_name = _parent_name(base)
     if parent_name is None:
-        return []
+        return messages
     try:
-        parent = get_template(parent_name).template
+        parent_blocks = _block_names_of_chain(parent_name)
     except TemplateDoesNotExist:
-        return []
-    head_blocks = {
-        node.name for node in base.nodelist.get_nodes_by_type(BlockNode) if _contains_block(node, "barcamp_head")
-    }
-    if not head_blocks & block_names(parent):
         return [
+            *messages,
             Warning(
-                f"'{parent_name}' has no block that holds barcamp_head ({', '.join(sorted(head_blocks))}): "
-                "the Open Graph tags and structured data of barcamp pages are not rendered.",
-                hint="Add {% block extra_head %}{% endblock %} to the <head> of your base template, or override "
-                "barcamp_wagtail/base.html to use your own head block; see docs/press.md.",
+                f"barcamp_wagtail/base.html extends '{parent_name}', which no template folder provides: "
+                "every barcamp page would fail.",
+                hint=f"Create templates/{parent_name} with a {{% block content %}}, or override "
+                "barcamp_wagtail/base.html to extend your own base template; see docs/integrators.md.",
+                id="barcamp_wagtail.W504",
+            ),
+        ]
+    content_holders = _blocks_holding(base, "barcamp_content")
+    if content_holders and not content_holders & parent_blocks:
+        messages.append(
+            Warning(
+                f"'{parent_name}' has no block that holds the barcamp pages ({', '.join(sorted(content_holders))}): "
+                "they would show your site's frame without their content.",
+                hint="Add {% block content %}{% endblock %} where your base template shows a page's content, or "
+                "override barcamp_wagtail/base.html to use your own block; see docs/integrators.md.",
+                id="barcamp_wagtail.W503",
+            )
+        )
+    if head_holders and not head_holders & parent_blocks:
+        messages.append(
+            Warning(
+                f"'{parent_name}' has no block in its <head> for barcamp pages ({', '.join(sorted(head_holders))}): "
+                "their Open Graph tags and feed links are not rendered. The pages look and work right without them.",
+                hint="Add {% block extra_css %}{% endblock %} or {% block extra_head %}{% endblock %} to the <head> "
+                "of your base template, or override barcamp_wagtail/base.html; see docs/integrators.md.",
                 id="barcamp_wagtail.W502",
             )
-        ]
-    return []
+        )
+    return messages
 
 
-def _contains_block(node, name):
+def _block_names(template):
     from django.template.loader_tags import BlockNode
 
-    return node.name != name and any(child.name == name for child in node.nodelist.get_nodes_by_type(BlockNode))
+    return {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
+
+
+def _uses_head_once(node_owner):
+    from .templatetags.barcamp_host import BarcampHeadOnceNode
+
+    return bool(node_owner.nodelist.get_nodes_by_type(BarcampHeadOnceNode))
+
+
+def _blocks_holding(template, name):
+    """Names of the blocks of ``template`` that render the block ``name`` (or, for the head, the tag)."""
+    from django.template.loader_tags import BlockNode
+
+    holders = set()
+    for node in template.nodelist.get_nodes_by_type(BlockNode):
+        if node.name == name:
+            continue
+        inner = {child.name for child in node.nodelist.get_nodes_by_type(BlockNode)}
+        if name in inner or (name == "barcamp_head" and _uses_head_once(node)):
+            holders.add(node.name)
+    return holders
+
+
+def _parent_name(template):
+    from django.template.loader_tags import ExtendsNode
+
+    extends = template.nodelist.get_nodes_by_type(ExtendsNode)
+    if not extends or not isinstance(extends[0].parent_name.var, str):
+        return None
+    return extends[0].parent_name.var
+
+
+def _block_names_of_chain(name, depth=10):
+    """The block names of template ``name`` and of every template it extends."""
+    from django.template.loader import get_template
+
+    names = set()
+    while name is not None and depth:
+        template = get_template(name).template
+        names |= _block_names(template)
+        name = _parent_name(template)
+        depth -= 1
+    return names
 
 
 @register(Tags.security, deploy=True)
@@ -167,6 +230,46 @@ def check_recaptcha_keys(app_configs, **kwargs):
             )
         ]
     return []
+
+
+def recaptcha_test_keys(app_configs, **kwargs):
+    """django-recaptcha's test-key check, as a warning that never stops a command.
+
+    django-recaptcha reports Google's test keys as an error on every management command,
+    ``migrate`` included: a site that adds this app before it has keys of its own could not even
+    migrate. Here it is a warning with the same id (so ``SILENCED_SYSTEM_CHECKS`` works as
+    django-recaptcha documents), said only while the app's forms use reCAPTCHA, and
+    ``check --deploy`` still refuses the test keys then (``barcamp_wagtail.E030``).
+    """
+    from django_recaptcha.checks import recaptcha_key_check
+
+    if not isinstance(getattr(settings, "BARCAMP_WAGTAIL", {}), dict) or not get_setting("PROPOSAL_RECAPTCHA"):
+        return []
+
+    return [
+        Warning(
+            message.msg,
+            hint="Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY to your site's keys before going live: "
+            "manage.py check --deploy refuses the test keys while BARCAMP_WAGTAIL['PROPOSAL_RECAPTCHA'] is on. "
+            f"Silence this warning with SILENCED_SYSTEM_CHECKS = ['{message.id}'].",
+            id=message.id,
+        )
+        for message in recaptcha_key_check(app_configs, **kwargs)
+    ]
+
+
+def replace_recaptcha_key_check():
+    """Put ``recaptcha_test_keys`` in the place of django-recaptcha's own check (see there why)."""
+    try:
+        from django_recaptcha import apps as recaptcha_apps
+        from django_recaptcha.checks import recaptcha_key_check
+    except ImportError:
+        return
+    # django-recaptcha's ready() has run when it comes before this app in INSTALLED_APPS ...
+    registry.registered_checks.discard(recaptcha_key_check)
+    # ... otherwise it runs later and registers the check it finds under this name in its module.
+    recaptcha_apps.recaptcha_key_check = recaptcha_test_keys
+    register(recaptcha_test_keys, Tags.security)
 
 
 @register(Tags.compatibility)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from .grid import schedule_grid
+from .models import TimeSlot
 
 
 @dataclass(frozen=True)
@@ -10,6 +11,8 @@ class RoomNowNext:
     room: object
     current: object  # SessionPage or None
     next: object  # SessionPage or None
+    # The break or plenary (TimeSlot) that comes first, before ``next`` when there is one.
+    pause: object = None
 
 
 @dataclass(frozen=True)
@@ -23,12 +26,14 @@ class NowNext:
 
 
 def now_and_next(event, at, room=None, grid=None):
-    """The running and the following session per room at the moment ``at``."""
+    """The running and the following session per room at the moment ``at``, and the break or
+    plenary that comes before the following session (a room screen announces the lunch first)."""
     grid = grid or schedule_grid(event)
     rooms = [r for r in grid.rooms if room is None or r.pk == room.pk]
     indices = [grid.rooms.index(r) for r in rooms]
     current = dict.fromkeys(indices)
     following = dict.fromkeys(indices)
+    pause = dict.fromkeys(indices)
     current_slot = next_slot = None
     for day in grid.days:
         for row in day.rows:
@@ -40,11 +45,13 @@ def now_and_next(event, at, room=None, grid=None):
             elif start >= at:
                 next_slot = next_slot or row.slot
                 for index in indices:
+                    if following[index] is None and pause[index] is None and row.slot.kind != TimeSlot.Kind.SESSION:
+                        pause[index] = row.slot
                     if following[index] is None and row.cells[index]:
                         following[index] = row.cells[index][0]
     return NowNext(
         at=at,
-        rooms=[RoomNowNext(grid.rooms[i], current[i], following[i]) for i in indices],
+        rooms=[RoomNowNext(grid.rooms[i], current[i], following[i], pause[i]) for i in indices],
         current_slot=current_slot,
         next_slot=next_slot,
         started=at >= event.start,
@@ -61,6 +68,7 @@ def display_data(grid):
                 "start": row.slot.start_datetime.isoformat(),
                 "end": row.slot.end_datetime.isoformat(),
                 "kind": row.slot.kind,
+                "kind_label": str(row.slot.get_kind_display()),
                 "label": row.slot.label,
                 "sessions": {
                     str(grid.rooms[index].pk): {"title": cell[0].title, "hosts": cell[0].hosts}

@@ -6,9 +6,13 @@ builds on; its query count does not depend on the number of sessions.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
+from typing import NamedTuple
+from urllib.parse import quote
 
-from django.db.models import Count, IntegerField, Max, Q, Sum, Value
+from django.conf import settings
+from django.db import connection
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -41,17 +45,28 @@ class ScheduleGrid:
 
 
 def schedule_grid(event):
-    """Build the grid of the event's published sessions in four queries.
+    """Build the grid of the event's published sessions, as pages, in four queries.
 
     Each session carries ``topic_tags``, a plain list of its topics; ``session.topics.all()``
-    also answers from memory (Wagtail's tag manager is costly to call per session).
+    also answers from memory (Wagtail's tag manager is costly to call per session). For
+    read-only renderings ``published_grid()`` is several times cheaper.
     """
-    rooms = list(Room.objects.filter(event=event).order_by("sort_order", "pk"))
-    slots = list(TimeSlot.objects.filter(event=event).order_by("day", "start", "pk"))
+    rooms, slots = _rooms_and_slots(event)
     sessions = list(
         SessionPage.objects.live().child_of(event).select_related("room", "time_slot").order_by("title", "pk")
     )
     _attach_topics(event, sessions)
+    return _arrange(event, rooms, slots, sessions)
+
+
+def _rooms_and_slots(event):
+    rooms = list(Room.objects.filter(event_id=event.pk).order_by("sort_order", "pk"))
+    slots = list(TimeSlot.objects.filter(event_id=event.pk).order_by("day", "start", "pk"))
+    return rooms, slots
+
+
+def _arrange(event, rooms, slots, sessions):
+    """Place ``sessions`` (in the order given) into days × slots × rooms."""
     room_index = {room.pk: index for index, room in enumerate(rooms)}
     placed = defaultdict(list)
     unscheduled = []
@@ -88,55 +103,227 @@ def _attach_topics(event, sessions):
         session._prefetched_objects_cache = {"topics": prefetched}
 
 
+class Topic(NamedTuple):
+    """A session's topic as the public renderings show it (a tag's name and slug)."""
+
+    name: str
+    slug: str
+
+
+#: The page fields a ``GridSession`` carries, read in one query by ``published_grid()``.
+GRID_SESSION_FIELDS = (
+    "id", "title", "slug", "hosts", "abstract", "description", "format", "language", "slides_url", "pad_url",
+    "room_id", "time_slot_id", "live_revision_id", "last_published_at",
+)  # fmt: skip
+
+
+@dataclass(slots=True, eq=False)
+class GridSession:
+    """A published session as the schedule page, the exports and the API show it.
+
+    Plain values read with ``values_list()``: building hundreds of pages (Wagtail's page and
+    cluster set-up, tag objects) cost more than rendering them. The attribute names are the
+    page's, so templates read ``session.title``, ``session.hosts``, ``session.room.name`` alike;
+    ``url`` is the page's URL once ``set_session_urls()`` ran.
+    """
+
+    pk: int
+    title: str
+    slug: str
+    hosts: str
+    abstract: str
+    description: str
+    format: str
+    language: str
+    slides_url: str
+    pad_url: str
+    room_id: int | None
+    time_slot_id: int | None
+    live_revision_id: int | None
+    last_published_at: datetime | None
+    topic_tags: list = field(default_factory=list)
+    room: Room | None = None
+    time_slot: TimeSlot | None = None
+    url: str = ""
+    #: The schedule page's rendering of the card (``schedule_page.render_session_cards()``).
+    card_html: str = ""
+
+    @property
+    def id(self):
+        return self.pk
+
+    @property
+    def schedule_url(self):
+        return self.url
+
+    @property
+    def topic_names(self):
+        """The topics' names, separated by commas."""
+        return ", ".join(topic.name for topic in self.topic_tags)
+
+    def get_url(self, request=None):
+        return self.url
+
+    def get_format_display(self):
+        return str(_format_labels().get(self.format, self.format))
+
+    @property
+    def language_name(self):
+        from .conf import session_languages
+
+        return dict(session_languages()).get(self.language, self.language)
+
+
+def _format_labels():
+    return dict(SessionPage._meta.get_field("format").flatchoices)
+
+
+def published_grid(event):
+    """``schedule_grid()`` with ``GridSession`` records instead of pages, in three queries.
+
+    For read-only renderings: the schedule page, the machine-readable exports and the API.
+    Topics come with the sessions (one row per topic), so the query count stays three
+    whatever the number of sessions. ``event`` needs only its ``pk``, ``path`` and ``depth``.
+    """
+    rooms, slots = _rooms_and_slots(event)
+    rooms_by_pk = {room.pk: room for room in rooms}
+    slots_by_pk = {slot.pk: slot for slot in slots}
+    rows = (
+        SessionPage.objects.filter(live=True, depth=event.depth + 1, path__range=children_path_range(event.path))
+        .order_by("title", "pk", "tagged_items__pk")
+        .values_list(*GRID_SESSION_FIELDS, "tagged_items__tag__name", "tagged_items__tag__slug")
+    )
+    sessions = []
+    previous = None
+    for *values, topic_name, topic_slug in rows:
+        if previous is None or previous.pk != values[0]:
+            previous = GridSession(*values)
+            previous.room = rooms_by_pk.get(previous.room_id)
+            previous.time_slot = slots_by_pk.get(previous.time_slot_id)
+            sessions.append(previous)
+        if topic_name is not None:
+            previous.topic_tags.append(Topic(topic_name, topic_slug))
+    return _arrange(event, rooms, slots, sessions)
+
+
+def children_path_range(path):
+    """The range of tree paths the children of the page at ``path`` lie in (as treebeard's
+    ``get_children()`` filters them): an index range, where ``startswith`` scans the table."""
+    return path + Page.alphabet[0] * Page.steplen, path + Page.alphabet[-1] * Page.steplen
+
+
+def set_session_urls(grid, event_url):
+    """Give each session of ``grid`` its URL, built from its event's URL ``event_url``.
+
+    Sessions are children of the event, so their URL is the event's and their slug, encoded
+    as Wagtail's URL reversing does; this saves resolving hundreds of page URLs.
+    """
+    if not event_url:
+        return
+    suffix = "/" if getattr(settings, "WAGTAIL_APPEND_SLASH", True) else ""
+    base = event_url if event_url.endswith("/") else event_url + "/"
+    for session in [*grid.scheduled_sessions(), *grid.unscheduled]:
+        session.url = f"{base}{quote(session.slug)}{suffix}"
+
+
 def session_topics(session):
-    """The session's topics: from ``schedule_grid()``'s list when there, else from the database."""
+    """The session's topics: from the grid's list when there, else from the database."""
     tags = getattr(session, "topic_tags", None)
     return tags if tags is not None else list(session.topics.all())
+
+
+@dataclass(frozen=True)
+class ScheduleState:
+    """What one query tells about an event's programme: its version and the event's own row."""
+
+    version: str
+    event_pk: int | None
+    event_title: str
+    event_url_path: str
+
+    def event(self, path, depth):
+        """The event as a page with only these fields loaded (any other loads on access)."""
+        loaded = {
+            "id": self.event_pk,
+            "page_ptr_id": self.event_pk,
+            "path": path,
+            "depth": depth,
+            "title": self.event_title,
+            "url_path": self.event_url_path,
+        }
+        names = [f.attname for f in EventPage._meta.concrete_fields if f.attname in loaded]
+        return EventPage.from_db(connection.alias, names, [loaded[name] for name in names])
 
 
 def schedule_version(event):
     """A string that changes whenever the published programme of ``event`` may have changed.
 
-    Every publish creates a revision, so the highest live revision id moves on each
-    change made through Wagtail; counts and id sums catch unpublishing, deleting and
-    rooms or slots written without a revision. Costs two small aggregate queries.
+    Every publish creates a revision, so the sum of the live revisions moves on each change
+    made through Wagtail; counts and id sums catch unpublishing, deleting and rooms or slots
+    written without a revision; the event's URL path catches moves; ``ScheduleStamp`` catches
+    changes written in place (erasure). One query.
     """
-    return schedule_version_at(event.path, event.depth)
+    return schedule_state(event.path, event.depth).version
 
 
 def schedule_version_at(path, depth):
-    """``schedule_version()`` of the event at ``path`` and ``depth`` in the page tree.
+    """``schedule_version()`` of the event at ``path`` and ``depth`` in the page tree."""
+    return schedule_state(path, depth).version
 
-    For callers that know where the event is but have not loaded it (the schedule page).
+
+def schedule_state(path, depth):
+    """The ``ScheduleState`` of the event at ``path`` and ``depth`` in the page tree, in one query.
+
+    Written as SQL: the query runs on every view of a cached schedule or export, and building
+    it with the ORM cost more than running it.
     """
-    pages = Page.objects.filter(Q(path=path) | Q(path__startswith=path, depth=depth + 1)).aggregate(
-        event=Max("pk", filter=Q(path=path)),
-        n_live=Count("pk", filter=Q(live=True)),
-        live_ids=Sum("pk", filter=Q(live=True)),
-        revision=Max("live_revision_id"),
-        published=Max("last_published_at"),
-    )
-    # Rooms and slots in one query: (kind, count, id sum, order sum); no row when there are none.
-    rooms = _grid_line_stats(Room, path, 1, Sum("sort_order"))
-    slots = _grid_line_stats(TimeSlot, path, 2, Value(0, output_field=IntegerField()))
-    stats = {kind: (n, ids, order) for kind, n, ids, order in rooms.union(slots, all=True).order_by()}
-    rooms_n, rooms_ids, rooms_order = stats.get(1, (0, None, None))
-    slots_n, slots_ids, _order = stats.get(2, (0, None, 0))
-    published = pages["published"].timestamp() if pages["published"] else 0
-    return (
-        f"{pages['event']}-{pages['n_live']}-{pages['live_ids']}-{pages['revision']}-{published}"
-        f"-{rooms_n}-{rooms_ids}-{rooms_order}-{slots_n}-{slots_ids}"
+    low, high = children_path_range(path)
+    with connection.cursor() as cursor:
+        cursor.execute(_state_sql(connection.vendor), [low, high, depth + 1, path, path, path])
+        row = cursor.fetchone()
+    if row is None:
+        return ScheduleState(version="none", event_pk=None, event_title="", event_url_path="")
+    event_pk, title, url_path, *facts = row
+    return ScheduleState(
+        version="-".join([str(event_pk), url_path, *("" if value is None else str(value) for value in facts)]),
+        event_pk=event_pk,
+        event_title=title,
+        event_url_path=url_path,
     )
 
 
-def _grid_line_stats(model, path, kind, order):
-    return (
-        model.objects.filter(event__path=path)
-        .order_by()
-        .values("event")
-        .annotate(kind=Value(kind, output_field=IntegerField()), n=Count("pk"), ids=Sum("pk"), order=order)
-        .values_list("kind", "n", "ids", "order")
-    )
+@lru_cache
+def _state_sql(vendor):
+    from .models import ScheduleStamp
+
+    q = connection.ops.quote_name
+    page, room, slot = q(Page._meta.db_table), q(Room._meta.db_table), q(TimeSlot._meta.db_table)
+    stamp = q(ScheduleStamp._meta.db_table)
+    # The event's own row, with aggregates of its children (live ones counted; the latest
+    # publication of any, so unpublishing never brings back an earlier version), its rooms
+    # and slots (sums of ids and of sort orders see a replacement or a reordering) and its stamp.
+    # Only table names are formatted in; every value is a parameter.
+    return f"""
+        SELECT e.id, e.title, e.url_path, e.live, e.live_revision_id, e.last_published_at,
+               c.n, c.ids, c.revisions, c.published, r.n, r.ids, r.orders, s.n, s.ids, st.counter
+        FROM {page} e
+        CROSS JOIN (
+            SELECT SUM(CASE WHEN live THEN 1 ELSE 0 END) AS n, SUM(CASE WHEN live THEN id END) AS ids,
+                   SUM(CASE WHEN live THEN live_revision_id END) AS revisions,
+                   MAX(last_published_at) AS published
+            FROM {page} WHERE path BETWEEN %s AND %s AND depth = %s
+        ) c
+        LEFT JOIN (
+            SELECT event_id, COUNT(*) AS n, SUM(id) AS ids, SUM(sort_order) AS orders
+            FROM {room} WHERE event_id IN (SELECT id FROM {page} WHERE path = %s) GROUP BY event_id
+        ) r ON r.event_id = e.id
+        LEFT JOIN (
+            SELECT event_id, COUNT(*) AS n, SUM(id) AS ids
+            FROM {slot} WHERE event_id IN (SELECT id FROM {page} WHERE path = %s) GROUP BY event_id
+        ) s ON s.event_id = e.id
+        LEFT JOIN {stamp} st ON st.event_id = e.id
+        WHERE e.path = %s
+    """  # noqa: S608
 
 
 def filter_grid(grid, day=None, topic=None):

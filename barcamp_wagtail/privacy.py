@@ -1,6 +1,10 @@
-"""What the GDPR asks of the proposals, the next-edition sign-ups and the participants: tell a person what is held
-about them, erase it, and keep nothing longer than needed. Used by ``manage.py barcamp_privacy``
-and the admin."""
+"""What the GDPR asks of the proposals, the next-edition sign-ups and the participants: tell a
+person what is held about them, erase it, and keep nothing longer than needed. Used by
+``manage.py barcamp_privacy`` and the admin.
+
+``events`` limits a request to some events (a queryset or list of them): the admin passes the
+events the user may moderate, so that an organiser of one barcamp never exports or erases what
+another barcamp on the same site holds. ``None`` means every event (the command line, superusers)."""
 
 import datetime
 
@@ -8,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .conf import get_setting
+from .invalidation import sessions_changed
 from .models import InterestSignup, SessionProposal
 from .participants import privacy as participant_privacy
 
@@ -32,17 +37,25 @@ EXPORTED_FIELDS = [
 INTEREST_EXPORTED_FIELDS = ["email", "name", "language", "created_at", "confirmed_at", "confirmation_sent_at"]
 
 
-def _proposals(email):
+def _in_events(queryset, events):
+    return queryset if events is None else queryset.filter(event__in=events)
+
+
+def _proposals(email, events=None):
     email = (email or "").strip()
     if not email:
         return SessionProposal.objects.none()
-    return SessionProposal.objects.filter(email__iexact=email).select_related("event", "session")
+    return _in_events(SessionProposal.objects.filter(email__iexact=email), events).select_related("event", "session")
 
 
-def export_data(email):
-    """Everything stored about an e-mail address, as a JSON-ready dict."""
+def _signups(email, events=None):
+    return _in_events(InterestSignup.objects.for_email(email), events)
+
+
+def export_data(email, events=None):
+    """Everything stored about an e-mail address (in ``events``), as a JSON-ready dict."""
     proposals = []
-    for proposal in _proposals(email).order_by("created_at"):
+    for proposal in _proposals(email, events).order_by("created_at"):
         item = {}
         for field in EXPORTED_FIELDS:
             value = getattr(proposal, field)
@@ -53,14 +66,14 @@ def export_data(email):
     return {
         "email": email,
         "session_proposals": proposals,
-        "interest_signups": _export_signups(email),
-        "registrations": participant_privacy.export_data(email),
+        "interest_signups": _export_signups(email, events),
+        "registrations": participant_privacy.export_data(email, events),
     }
 
 
-def _export_signups(email):
+def _export_signups(email, events=None):
     signups = []
-    for signup in InterestSignup.objects.for_email(email).select_related("event").order_by("created_at"):
+    for signup in _signups(email, events).select_related("event").order_by("created_at"):
         item = {field: getattr(signup, field) for field in INTEREST_EXPORTED_FIELDS}
         for field, value in item.items():
             if isinstance(value, datetime.datetime):
@@ -70,9 +83,9 @@ def _export_signups(email):
     return signups
 
 
-def erase_registrations(email):
-    """Delete the registrations of an e-mail address, with everything that hangs on them."""
-    return participant_privacy.erase(email)
+def erase_registrations(email, events=None):
+    """Delete the registrations of an e-mail address (in ``events``), with everything that hangs on them."""
+    return participant_privacy.erase(email, events)
 
 
 def purge_registrations(days=None, unconfirmed_days=None):
@@ -81,9 +94,9 @@ def purge_registrations(days=None, unconfirmed_days=None):
 
 
 @transaction.atomic
-def erase_signups(email):
-    """Delete the next-edition sign-ups of an e-mail address. Returns how many were deleted."""
-    deleted, _per_model = InterestSignup.objects.for_email(email).delete()
+def erase_signups(email, events=None):
+    """Delete the next-edition sign-ups of an e-mail address (in ``events``). Returns how many were deleted."""
+    deleted, _per_model = _signups(email, events).delete()
     return deleted
 
 
@@ -101,10 +114,10 @@ def _without_name(hosts, name):
 
 
 @transaction.atomic
-def erase(email):
-    """Anonymise the proposals of an e-mail address and take the name off their session pages,
-    including every stored revision of those pages. Returns the number of proposals changed."""
-    proposals = list(_proposals(email))
+def erase(email, events=None):
+    """Anonymise the proposals of an e-mail address (in ``events``) and take the name off their
+    session pages, including every stored revision of those pages. Returns the number of proposals changed."""
+    proposals = list(_proposals(email, events))
     for proposal in proposals:
         if proposal.session_id and proposal.name:
             _erase_name_from_page(proposal.session, proposal.name)
@@ -114,6 +127,7 @@ def erase(email):
         proposal.link = ""
         proposal.revoke_edit_links()
         proposal.save()
+    sessions_changed([proposal.session for proposal in proposals if proposal.session_id])
     return len(proposals)
 
 
@@ -134,5 +148,6 @@ def purge(days=None):
     """Delete proposals of events that ended more than ``days`` (PROPOSAL_RETENTION_DAYS) ago."""
     days = get_setting("PROPOSAL_RETENTION_DAYS") if days is None else days
     cutoff = timezone.now() - datetime.timedelta(days=days)
-    deleted, _per_model = SessionProposal.objects.filter(event__end__lt=cutoff).delete()
-    return deleted
+    _total, per_model = SessionProposal.objects.filter(event__end__lt=cutoff).delete()
+    # The total counts the votes deleted with them too: only the proposals are reported.
+    return per_model.get(SessionProposal._meta.label, 0)

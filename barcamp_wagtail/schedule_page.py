@@ -1,28 +1,32 @@
 """What the public schedule page shows: filters from the query string and the cached grid.
 
-The grid fragment is cached per schedule version, language, host, filters and the slots
-running right now, so a published change or the clock moving on shows at once; a warm
-page costs the version's aggregate queries and two cache reads.
+One query tells the programme's version (``grid.schedule_state()``); the rendered grid is
+cached under it, per language, host and grid template, together with what the page needs
+besides it (the event, days, topics, slot times). A warm page costs that query and one cache
+read; a published change, an erasure or a move changes the version, so it shows at once.
+Filtered views are cached apart, per day, topic and running slot.
 """
 
 import datetime
 import hashlib
 
-from django.conf import settings
 from django.core.cache import caches
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .conf import get_setting
-from .grid import filter_grid, grid_topics, schedule_grid, schedule_version_at
+from .grid import filter_grid, grid_topics, published_grid, schedule_state, set_session_urls
+from .invalidation import remember_key
+from .schedule_html import grid_html, is_app_template, session_card_html, slot_heading_html
 
 GRID_TEMPLATE = "barcamp_wagtail/includes/schedule_grid.html"
 SESSION_TEMPLATE = "barcamp_wagtail/includes/schedule_session.html"
+SLOT_HEADING_TEMPLATE = "barcamp_wagtail/includes/schedule_slot_heading.html"
 
 
 def _cache():
@@ -35,10 +39,10 @@ def _key(*parts):
     return f"barcamp_wagtail:schedule:{digest}"
 
 
-def schedule_facts(grid, request=None):
+def schedule_facts(grid, event_url):
     """What the page needs besides the fragment: event, days, topics and slot times (cacheable)."""
     return {
-        "event": {"pk": grid.event.pk, "title": grid.event.title, "url": grid.event.get_url(request)},
+        "event": {"pk": grid.event.pk, "title": grid.event.title, "url": event_url},
         "days": [grid_day.day.isoformat() for grid_day in grid.days],
         "topics": grid_topics(grid),
         "slots": [
@@ -73,43 +77,49 @@ def parse_filters(query, facts):
     return filters, messages
 
 
-def set_session_urls(grid, request):
-    """Give each session its URL as ``schedule_url``, built from the event's.
-
-    Sessions are children of the event, so this saves resolving hundreds of page URLs.
-    """
-    event_url = grid.event.get_url(request)
-    if not event_url:
-        return
-    suffix = "/" if getattr(settings, "WAGTAIL_APPEND_SLASH", True) else ""
-    base = event_url if event_url.endswith("/") else event_url + "/"
-    for session in [*grid.scheduled_sessions(), *grid.unscheduled]:
-        session.schedule_url = f"{base}{session.slug}{suffix}"
-
-
 def render_session_cards(grid, request, template_name=SESSION_TEMPLATE):
     """Render each session's card once, as ``card_html``: the table and the phone list both
-    show it, and one render per session (without context processors) halves the cost."""
-    template = get_template(template_name).template
+    show it. With the app's own template the cards are written by ``schedule_html``, which
+    gives the same HTML ten times faster; an overriding template is rendered per card."""
+    sessions = grid.scheduled_sessions()
+    template = get_template(template_name)
+    if is_app_template(template, SESSION_TEMPLATE):
+        labels = (_("Hosted by"), _("Topics"))
+        for session in sessions:
+            session.card_html = session_card_html(session, *labels)
+        return
     context = Context({"request": request})
-    for session in grid.scheduled_sessions():
+    for session in sessions:
         with context.push(session=session):
-            session.card_html = template.render(context)
+            session.card_html = template.template.render(context)
 
 
-def grid_rows(grid, now_ids):
-    """The grid arranged for the template, with the "now" marker set."""
+def grid_rows(grid, now_ids, request, heading_template=SLOT_HEADING_TEMPLATE):
+    """The grid arranged for the template, with the "now" marker set and each slot's heading
+    rendered once (the table and the phone list both show it; ``slot_heading_html()`` writes
+    it when the app's own template is in use)."""
+    template = get_template(heading_template)
+    ours = is_app_template(template, SLOT_HEADING_TEMPLATE)
+    now_label = _("Now")
+    context = Context({"request": request})
     days = []
     for grid_day in grid.days:
         rows = []
         for row in grid_day.rows:
             cells = list(zip(grid.rooms, row.cells, strict=True))
+            is_now = row.slot.pk in now_ids
+            if ours:
+                heading = slot_heading_html(row.slot, is_now, now_label)
+            else:
+                with context.push(slot=row.slot, is_now=is_now):
+                    heading = template.template.render(context)
             rows.append(
                 {
                     "slot": row.slot,
                     "cells": cells,
                     "sessions": [(room, session) for room, cell in cells for session in cell],
-                    "is_now": row.slot.pk in now_ids,
+                    "is_now": is_now,
+                    "heading_html": heading,
                     "start": int(row.slot.start_datetime.timestamp() * 1000),
                     "end": int(row.slot.end_datetime.timestamp() * 1000),
                 }
@@ -124,40 +134,77 @@ def render_schedule_grid(grid, request, filters, now_ids, template_name=GRID_TEM
         day=datetime.date.fromisoformat(filters["day"]) if filters["day"] else None,
         topic=filters["topic"],
     )
-    set_session_urls(shown, request)
     render_session_cards(shown, request)
-    context = {"grid": shown, "days": grid_rows(shown, set(now_ids)), "filters": filters}
-    return render_to_string(template_name, context, request=request)
+    days = grid_rows(shown, set(now_ids), request)
+    if template_name == GRID_TEMPLATE and is_app_template(get_template(template_name), GRID_TEMPLATE):
+        return grid_html(shown, days, filters)
+    return render_to_string(template_name, {"grid": shown, "days": days, "filters": filters}, request=request)
+
+
+class _Programme:
+    """The event's grid and facts, built on first use: a warm page never needs them."""
+
+    def __init__(self, page, state, request):
+        self.page, self.state, self.request = page, state, request
+
+    @cached_property
+    def event_url(self):
+        return self.event.get_url(self.request)
+
+    @cached_property
+    def event(self):
+        return self.state.event(self.page.path[: -self.page.steplen], self.page.depth - 1)
+
+    @cached_property
+    def grid(self):
+        grid = published_grid(self.event)
+        set_session_urls(grid, self.event_url)
+        return grid
+
+    def facts(self):
+        return schedule_facts(self.grid, self.event_url)
+
+    def render(self, filters, now_ids, template_name):
+        return render_schedule_grid(self.grid, self.request, filters, now_ids, template_name)
 
 
 def schedule_context(page, request):
     """Context for ``SchedulePage``: filters, messages and the grid HTML (from the cache if fresh)."""
-    # The event is not loaded when the cache is warm: the version needs only its place in
-    # the tree, and what the page shows of it is part of the cached facts.
-    version = schedule_version_at(page.path[: -page.steplen], page.depth - 1)
+    state = schedule_state(page.path[: -page.steplen], page.depth - 1)
     cache, timeout = _cache()
-    facts_key = _key("facts", page.pk, version, get_language(), request.get_host())
-    facts = cache.get(facts_key) if cache else None
-    grid = None
-    if facts is None:
-        grid = schedule_grid(page.event)
-        facts = schedule_facts(grid, request)
-        if cache:
-            cache.set(facts_key, facts, timeout)
-
-    filters, messages = parse_filters(request.GET, facts)
-    now_ids = running_slot_ids(facts)
     template_name = page.get_grid_template(request)
-    html_key = _key(
-        "html", page.pk, version, get_language(), request.get_host(), template_name,
-        filters["day"], filters["topic"], now_ids,
-    )  # fmt: skip
-    html = cache.get(html_key) if cache else None
-    if html is None:
-        grid = grid or schedule_grid(page.event)
-        html = render_schedule_grid(grid, request, filters, now_ids, template_name)
+    parts = (page.pk, state.version, get_language(), request.get_host(), template_name)
+    programme = _Programme(page, state, request)
+    unfiltered = {"day": None, "topic": None}
+
+    def store(key, value):
         if cache:
-            cache.set(html_key, html, timeout)
+            cache.set(key, value, timeout)
+            remember_key(cache, state.event_pk, key, timeout)
+
+    # The unfiltered grid and the facts share one entry: the common request reads one key.
+    key = _key("page", *parts)
+    entry = cache.get(key) if cache else None
+    if entry is None:
+        facts = programme.facts()
+        now_ids = running_slot_ids(facts)
+        entry = {"facts": facts, "now": now_ids, "html": programme.render(unfiltered, now_ids, template_name)}
+        store(key, entry)
+    facts = entry["facts"]
+    now_ids = running_slot_ids(facts)
+    filters, messages = parse_filters(request.GET, facts)
+
+    if filters == unfiltered:
+        if entry["now"] != now_ids:  # a slot began or ended since the entry was made
+            entry = {**entry, "now": now_ids, "html": programme.render(unfiltered, now_ids, template_name)}
+            store(key, entry)
+        html = entry["html"]
+    else:
+        filtered_key = _key("filtered", *parts, filters["day"], filters["topic"], now_ids)
+        html = cache.get(filtered_key) if cache else None
+        if html is None:
+            html = programme.render(filters, now_ids, template_name)
+            store(filtered_key, html)
 
     # Our own rendered template, read back from the cache (some backends drop the safe mark).
     if not isinstance(html, SafeData):

@@ -28,6 +28,9 @@ def offer_added_seats(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
+    from . import host_notices
+
+    host_notices.connect()
     page_published.connect(offer_added_seats, sender=EventPage, dispatch_uid="barcamp_participants_seats")
     for model in (EventPage, SessionPage):
         page_published.connect(enqueue_export_rendering, sender=model, dispatch_uid=f"barcamp_exports_{model.__name__}")

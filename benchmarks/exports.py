@@ -1,162 +1,157 @@
-"""Time and memory of the schedule exports for 100 and 400 sessions.
+"""The PDF exports: a cold render against WeasyPrint alone, the cached file, 20 requests at once.
 
-Run from the repository root:  .venv/bin/python benchmarks/exports.py [SESSIONS ...]
+    python benchmarks/exports.py [--size 400] [--json]
 
-For each size it prints: the cold PDF render (our template + WeasyPrint) with its peak
-Python memory (tracemalloc) and the process's peak resident memory, WeasyPrint's own
-time for the same HTML, the warm (cached) PDF, and the time of every other export.
+On the benchmark database (``side_by_side.py`` builds it), for every PDF layout of the event
+with ``--size`` sessions: the median time of a cold render (the app's cache emptied: the grid,
+our template and WeasyPrint) against WeasyPrint alone on the same HTML, the median time of a
+request answered from the cache, the process's peak memory, and how many renders 20
+concurrent requests for an uncached PDF cause (the first renders, the others wait for it).
 """
 
-import datetime
-import gc
+import argparse
+import json
 import os
 import resource
 import statistics
 import sys
-import tempfile
+import threading
 import time
-import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-DATABASE = Path(tempfile.mkdtemp(prefix="barcamp-bench-")) / "bench.sqlite3"
-os.environ["BARCAMP_TEST_SQLITE"] = str(DATABASE)
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.cache import caches  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.utils import translation  # noqa: E402
-
-from barcamp_wagtail.exporters import get_exporters  # noqa: E402
-from barcamp_wagtail.exporters.pdf import html_to_pdf  # noqa: E402
-from tests.factories import EVENT_DAY, make_event, make_room, make_session, make_slot  # noqa: E402
-
-ROOMS = 10
-SLOTS_PER_DAY = 10
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 REPEATS = 3
+CONCURRENT = 20
 
 
-def build_event(sessions):
-    days = max(1, -(-sessions // (ROOMS * SLOTS_PER_DAY)))
-    event = make_event(title=f"Benchmark camp {sessions}", slug=f"bench-{sessions}", days=days)
-    rooms = [make_room(event, f"Raum {number + 1}", sort_order=number) for number in range(ROOMS)]
-    slots = []
-    for day in range(days):
-        for number in range(SLOTS_PER_DAY):
-            start = datetime.time(9 + number, 0)
-            slots.append(
-                make_slot(
-                    event,
-                    start.strftime("%H:%M"),
-                    start.replace(minute=45).strftime("%H:%M"),
-                    day=EVENT_DAY + datetime.timedelta(days=day),
-                )
-            )
-    cells = [(slot, room) for slot in slots for room in rooms]
-    for number, (slot, room) in zip(range(sessions), cells, strict=False):
-        make_session(
-            event,
-            f"Sitzung {number + 1}: Donaudampfschifffahrt und Größenverhältnisse",
-            room=room,
-            time_slot=slot,
-            hosts="Jana Beispiel, Jürgen Muster",
-            abstract="Worum es geht, in einem Absatz: Austausch, Fragen und Ergebnisse für alle. " * 2,
-            description="<p>Ein <b>längerer</b> Text mit <i>Hervorhebungen</i> und einer Liste:</p>"
-            "<ul><li>erstens</li><li>zweitens</li></ul>",
-            topics=["Digitalisierung"],
-        )
-    return event
+def progress(message):
+    print(message, file=sys.stderr, flush=True)
 
 
-def seconds(function, repeats=REPEATS):
+def setup():
+    sys.path[:0] = [str(ROOT), str(HERE)]
+    from side_by_side import our_database
+
+    os.environ["BARCAMP_BENCH_DB"] = str(our_database())
+    os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.site_settings"
+    import django
+
+    django.setup()
+
+
+def median_seconds(function, repeats=REPEATS):
     times = []
     for _ in range(repeats):
-        gc.collect()
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def peak_python_memory(function):
-    gc.collect()
-    tracemalloc.start()
-    function()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak
+def concurrent_renders(client_class, url, exporter_class):
+    """Renders caused by CONCURRENT simultaneous requests for one uncached export."""
+    renders = []
+    render = exporter_class.render
+
+    def counting(self, event):
+        renders.append(1)
+        return render(self, event)
+
+    statuses = []
+    barrier = threading.Barrier(CONCURRENT)
+
+    def visitor():
+        client = client_class()
+        barrier.wait()
+        statuses.append(client.get(url).status_code)
+
+    exporter_class.render = counting
+    try:
+        threads = [threading.Thread(target=visitor) for _ in range(CONCURRENT)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        exporter_class.render = render
+    return len(renders), statuses
 
 
-def max_rss_mib():
-    # Linux reports kilobytes, macOS bytes.
-    scale = 1 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+def measure(size):
+    setup()
+    import weasyprint  # noqa: F401  (imported once, outside the timings)
+    from django.core.cache import caches
+    from django.db import connections
+    from django.test import Client
+
+    from barcamp_wagtail.exporters import get_exporters
+    from barcamp_wagtail.exporters.pdf import PdfExporter, html_to_pdf
+    from barcamp_wagtail.models import EventPage
+
+    event = EventPage.objects.get(slug=f"barcamp-{size}")
+    cache = caches["barcamp"]
+    client = Client()
+    rows = []
+    for identifier, exporter in get_exporters().items():
+        if not isinstance(exporter, PdfExporter):
+            continue
+        progress(f"  {identifier}, {size} sessions ...")
+        url = event.export_url(identifier)
+        html = exporter.render_html(event)
+
+        def cold(url=url):
+            cache.clear()
+            if client.get(url).status_code != 200:
+                raise SystemExit(f"{url} did not answer 200")
+
+        cold_seconds = median_seconds(cold)
+        weasyprint_seconds = median_seconds(lambda html=html: html_to_pdf(html))
+        warm_seconds = median_seconds(lambda url=url: client.get(url), repeats=20)
+        cache.clear()
+        renders, statuses = concurrent_renders(Client, url, type(exporter))
+        connections.close_all()
+        rows.append(
+            {
+                "export": identifier,
+                "sessions": size,
+                "cold_s": round(cold_seconds, 3),
+                "weasyprint_s": round(weasyprint_seconds, 3),
+                "cold_per_weasyprint": round(cold_seconds / weasyprint_seconds, 2),
+                "cached_ms": round(warm_seconds * 1000, 2),
+                "concurrent": CONCURRENT,
+                "concurrent_renders": renders,
+                "concurrent_ok": statuses.count(200),
+                "bytes": len(client.get(url).content),
+                "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            }
+        )
+    return rows
 
 
-def cold(exporter, event):
-    caches["default"].clear()
-    return exporter.get_output(event)
+def report(rows):
+    lines = [
+        "| PDF | sessions | cold s | WeasyPrint alone s | cold ÷ WeasyPrint | cached ms | 20 at once: renders, 200s |"
+        " size KiB | peak RSS MiB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['export']} | {row['sessions']} | {row['cold_s']:.2f} | {row['weasyprint_s']:.2f} | "
+            f"{row['cold_per_weasyprint']:.2f} | {row['cached_ms']:.1f} | {row['concurrent_renders']}, "
+            f"{row['concurrent_ok']} | {row['bytes'] // 1024} | {row['max_rss_mib']} |"
+        )
+    return "\n".join(lines)
 
 
-COLUMNS = [("export", "<16"), ("cold", ">10"), ("WeasyPrint", ">12"), ("our HTML", ">10"), ("warm", ">10")]
-COLUMNS += [("peak py", ">10"), ("max RSS", ">10"), ("size", ">10")]
-
-
-def row(*values):
-    return "".join(f"{value:{spec}}" for value, (_name, spec) in zip(values, COLUMNS, strict=True))
-
-
-def measure_cached(exporter, event):
-    """Cold render, WeasyPrint alone on the same HTML, warm (cached) render, memory."""
-    html = exporter.render_html(event)
-    cold_time = seconds(lambda: cold(exporter, event))
-    weasy_time = seconds(lambda: html_to_pdf(html))
-    html_time = seconds(lambda: exporter.render_html(event))
-    warm_time = seconds(lambda: exporter.get_output(event), repeats=20)
-    peak = peak_python_memory(lambda: cold(exporter, event))
-    size = len(exporter.get_output(event))
-    return row(
-        exporter.identifier,
-        f"{cold_time:.2f} s",
-        f"{weasy_time:.2f} s",
-        f"{html_time:.2f} s",
-        f"{warm_time * 1000:.1f} ms",
-        f"{peak / 2**20:.0f} MiB",
-        f"{max_rss_mib():.0f} MiB",
-        f"{size / 1024:.0f} KiB",
-    )
-
-
-def measure_plain(exporter, event):
-    render_time = seconds(lambda: exporter.render(event))
-    size = len(exporter.render(event))
-    return row(exporter.identifier, f"{render_time * 1000:.0f} ms", "", "", "", "", "", f"{size / 1024:.0f} KiB")
-
-
-def main(sizes):
-    call_command("migrate", verbosity=0)
-    translation.activate("en")
-    exporters = get_exporters()
-    start = time.perf_counter()
-    import weasyprint  # noqa: F401
-
-    print(f"WeasyPrint import: {time.perf_counter() - start:.2f} s (once per process, not in the numbers below)")
-    for size in sizes:
-        event = build_event(size)
-        print(f"\n== {size} sessions, {ROOMS} rooms, {event.time_slots.count()} time slots ==")
-        print(row(*(name for name, _spec in COLUMNS)))
-        for exporter in exporters.values():
-            measure = measure_cached if exporter.cache_output else measure_plain
-            print(measure(exporter, event))
-    print("\ncold: cache cleared, template + WeasyPrint; WeasyPrint: html_to_pdf() of the same HTML;")
-    print("our HTML: grid queries and template alone (the rest of cold is WeasyPrint); warm: from the cache;")
-    print("peak py: tracemalloc peak during one cold render; max RSS: process peak so far.")
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=400)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    rows = measure(args.size)
+    print(json.dumps(rows) if args.json else report(rows))
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [100, 400])
+    main()

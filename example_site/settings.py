@@ -69,11 +69,14 @@ TEMPLATES = [
     },
 ]
 
-# SQLite keeps every concurrent write only with immediate transactions and WAL.
+# SQLite keeps every concurrent write only with immediate transactions and WAL. Connections
+# are kept (CONN_MAX_AGE) instead of being reopened, with their pragmas run again, per request.
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("EXAMPLE_SITE_DB", str(BASE_DIR / "db.sqlite3")),
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
@@ -81,6 +84,20 @@ DATABASES = {
         },
     }
 }
+# EXAMPLE_SITE_POSTGRES=<database name> runs the example site on PostgreSQL (host, user and password
+# from PGHOST, PGUSER, PGPASSWORD). A write waiting for a lock gives up after 5 s and any statement
+# after 15 s, so that a blocked write answers 503 instead of holding a worker (docs/deployment.md).
+if os.environ.get("EXAMPLE_SITE_POSTGRES"):
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": os.environ["EXAMPLE_SITE_POSTGRES"],
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": {"options": "-c lock_timeout=5000 -c statement_timeout=15000"},
+        }
+    }
+    INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "de"

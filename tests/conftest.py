@@ -1,3 +1,5 @@
+import copy
+
 import pytest
 from django.utils import translation
 
@@ -8,6 +10,15 @@ def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def templates_dir(settings, tmp_path):
+    """A template folder in ``tmp_path`` that takes precedence over the example site's and the app's."""
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates
+    return tmp_path
 
 
 @pytest.fixture

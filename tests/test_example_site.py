@@ -4,6 +4,8 @@ from django.core.management import call_command
 from barcamp_wagtail.models import EventPage, Room, SessionPage, TimeSlot
 from example_site.home.models import HomePage
 
+from .demo_helpers import next_edition, past_edition
+
 pytestmark = pytest.mark.django_db
 
 
@@ -19,6 +21,7 @@ def test_demo_content_loads_once_and_a_second_run_changes_nothing():
     call_command("load_demo", "--no-admin", verbosity=0)
 
     assert counts() == first
+    assert first["EventPage"] == 2
     assert first["SessionPage"] == 30
     assert first["Room"] >= 3
     assert TimeSlot.objects.filter(kind="session").count() >= 2
@@ -41,7 +44,7 @@ def test_demo_creates_the_admin_login_it_prints(capsys, django_user_model):
 
 def test_example_site_serves_home_event_and_session(client):
     call_command("load_demo", "--no-admin", verbosity=0)
-    event = EventPage.objects.get()
+    event = past_edition()
     session = SessionPage.objects.first()
 
     home = client.get("/")
@@ -54,14 +57,103 @@ def test_example_site_serves_home_event_and_session(client):
     assert "WELTENRAUM" in event_page.content.decode()
 
 
-def test_demo_has_one_schedule_page_that_shows_the_programme(client):
+def test_each_edition_has_one_schedule_page_and_the_past_one_shows_the_programme(client):
     from barcamp_wagtail.models import SchedulePage
 
     call_command("load_demo", "--no-admin", verbosity=0)
     call_command("load_demo", "--no-admin", verbosity=0)
-    page = SchedulePage.objects.get()
+    page = SchedulePage.objects.child_of(past_edition()).get()
     html = client.get(page.url).content.decode()
 
-    assert page.get_parent().specific == EventPage.objects.get()
+    assert SchedulePage.objects.count() == 2
+    assert SchedulePage.objects.child_of(next_edition()).count() == 1
     assert "Runde 1" in html
     assert SessionPage.objects.first().title in html
+
+
+# Two editions, dated relative to the day the demo is loaded
+
+
+def test_the_demo_shows_one_edition_that_is_over_and_one_to_come_whatever_the_day():
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from barcamp_wagtail.models import PressReleasePage, ProposalPage
+
+    for today in (datetime.date(2027, 3, 3), datetime.date(2031, 8, 20)):
+        with time_machine.travel(datetime.datetime.combine(today, datetime.time(12), tzinfo=datetime.UTC)):
+            call_command("load_demo", "--no-admin", verbosity=0)
+            past, upcoming = past_edition(), next_edition()
+            release = PressReleasePage.objects.get()
+            proposals = ProposalPage.objects.get()
+
+            assert past.end < timezone.now() < upcoming.start
+            assert release.dateline_date <= timezone.localdate()
+            assert proposals.is_open() and proposals.votes_are_open()
+            assert "Dortmund" in upcoming.venue_address
+            assert timezone.localtime(upcoming.start).weekday() == timezone.localtime(past.start).weekday() == 4
+        EventPage.objects.all().delete()  # the next day, someone loads a fresh demo
+        PressReleasePage.objects.all().delete()
+
+
+def test_the_demo_proposals_private_edit_links_work(client):
+    from barcamp_wagtail.models import ProposalPage, SessionProposal
+
+    call_command("load_demo", "--no-admin", verbosity=0)
+    page = ProposalPage.objects.get()
+    proposal = SessionProposal.objects.get(nonce="demo-proposal-1")
+
+    response = client.get(page.url + page.reverse_subpage("edit", args=[proposal.edit_token()]))
+
+    assert response.status_code == 200
+    assert proposal.title in response.content.decode()
+
+
+def test_the_past_edition_keeps_its_documentation_and_thanks_its_sponsors_with_sponsored_links(client):
+    from bs4 import BeautifulSoup
+
+    call_command("load_demo", "--no-admin", verbosity=0)
+    past = past_edition()
+    documented = SessionPage.objects.child_of(past).exclude(notes="")
+
+    html = BeautifulSoup(client.get(past.url).content, "html.parser")
+    links = html.select(".barcamp-sponsor-wall a")
+
+    assert documented.count() >= 3
+    assert "Dortmund" in client.get(documented.get(title__startswith="Was nehmen wir mit").url).content.decode()
+    assert "Sponsoren der ersten Auflage" in html.get_text()
+    assert len(links) == 2 and all("sponsored" in link["rel"] and link["href"].startswith("https://") for link in links)
+
+
+def test_the_demo_logo_font_draws_every_letter_of_the_sponsors_names():
+    from fontTools.ttLib import TTFont
+
+    from example_site.home.demo_press import LOGO_FONT, SPONSORS
+
+    characters = TTFont(LOGO_FONT).getBestCmap()
+
+    for name, *_rest in SPONSORS:
+        assert all(ord(letter) in characters for letter in name), name
+
+
+def test_a_visitor_finds_the_press_releases_and_the_next_edition_from_home_and_event(client):
+    from bs4 import BeautifulSoup
+
+    from barcamp_wagtail.models import PressIndexPage, PressReleasePage, ProposalPage
+
+    call_command("load_demo", "--no-admin", verbosity=0)
+    press, upcoming = PressIndexPage.objects.get(), next_edition()
+
+    for url in ("/", past_edition().url, upcoming.url):
+        nav = BeautifulSoup(client.get(url).content, "html.parser").find("nav", class_="site-nav")
+        assert {link["href"] for link in nav.find_all("a")} >= {"/", press.url, upcoming.url}, url
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    release = BeautifulSoup(client.get(PressReleasePage.objects.get().url).content, "html.parser")
+    event = client.get(upcoming.url).content.decode()
+
+    assert home.find("nav", class_="site-nav").find("a", attrs={"aria-current": "page"})["href"] == "/"
+    assert [link["href"] for link in home.select("#home-upcoming ~ ul a")][0] == upcoming.url
+    assert release.find("a", href=upcoming.url) is not None  # the outlook links to the next edition
+    assert ProposalPage.objects.get().url in event

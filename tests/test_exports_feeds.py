@@ -369,3 +369,34 @@ def test_a_scheduled_session_page_links_its_calendar_file(client):
     assert f'href="{event.session_calendar_url(session)}"' in page
     assert client.get(session.calendar_url).status_code == 200
     assert "Add to calendar" not in client.get(unscheduled.url).content.decode()
+
+
+def test_export_queries_do_not_grow_with_sessions(client):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .schedule_helpers import make_many_sessions
+
+    counts = {}
+    for size in (10, 100):
+        event = make_event(title=f"Camp {size}")
+        rooms = [make_room(event, f"Room {n}", sort_order=n) for n in range(8)]
+        slots = [make_slot(event, f"{hour:02d}:00", f"{hour:02d}:45") for hour in range(8, 21)]
+        make_many_sessions(event, size, rooms, slots)
+        for identifier in ("frab-xml", "c3voc-json", "ical"):
+            url = export_url(event, identifier)
+            client.get(url)  # Wagtail's own caches as a running site has them
+            caches["default"].delete_many([key for key in caches["default"]._cache if "export" in key])
+            with CaptureQueriesContext(connection) as cold:
+                assert client.get(url).status_code == 200
+            with CaptureQueriesContext(connection) as warm:
+                assert client.get(url).status_code == 200
+            counts[size, identifier] = (len(cold), len(warm))
+
+    for identifier in ("frab-xml", "c3voc-json", "ical"):
+        assert counts[10, identifier] == counts[100, identifier], identifier
+        cold, warm = counts[100, identifier]
+        # Routing to the event and the version: seven queries; a cold export adds the grid's
+        # three and the site's hostname (the frab and c3voc files state the version again).
+        assert cold <= 12 and warm <= 7, (identifier, cold, warm)

@@ -1,4 +1,5 @@
 import datetime
+import re
 import sys
 import threading
 import urllib.request
@@ -467,3 +468,187 @@ def test_an_event_without_rooms_or_slots_still_gets_a_readable_pdf(client, ident
     text = pdf_text(response.content)
     assert "Planning starts soon" in text
     assert "have been set up for this event yet" in text
+
+
+# The booklet reads the whole day; the wall grid fills its paper.
+
+TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}(?::\d{2})? ?[ap]\.?m\.?|\bnoon\b|\bmidnight\b", re.IGNORECASE)
+
+
+def make_full_day(title="Camp of the whole day", **fields):
+    event = make_event(title=title, **fields)
+    plenum, studio = make_room(event, "Plenum"), make_room(event, "Studio", sort_order=1)
+    make_slot(event, "09:30", "10:00", kind=TimeSlot.Kind.PLENARY, label="Opening circle")
+    first = make_slot(event, "10:00", "10:45", label="Round one")
+    make_slot(event, "12:30", "13:30", kind=TimeSlot.Kind.BREAK, label="Lunch together")
+    second = make_slot(event, "13:30", "14:15")
+    make_slot(event, "16:45", "17:15", kind=TimeSlot.Kind.PLENARY, label="Closing round")
+    make_session(event, "Morning talk", room=plenum, time_slot=first)
+    make_session(event, "Afternoon workshop", room=studio, time_slot=second)
+    return event
+
+
+def sponsor_wall(*tiers):
+    from .press_factories import make_sponsor
+
+    return (
+        "sponsor_wall",
+        {
+            "heading": "Sponsors",
+            "tiers": [{"name": name, "sponsors": [make_sponsor(n) for n in names]} for name, names in tiers],
+        },
+    )
+
+
+def booklet_section(text, heading, end=None):
+    return text[text.index(heading) : text.index(end) if end else None]
+
+
+def test_booklet_shows_the_whole_day_opening_plenaries_breaks_and_closing_in_order(client):
+    event = make_full_day()
+
+    text = pdf_text(client.get(export_url(event, "pdf-booklet")).content)
+
+    schedule = booklet_section(text, "Schedule", "Sessions")
+    order = ["Opening circle", "Morning talk", "Lunch together", "Afternoon workshop", "Closing round"]
+    assert [schedule.index(label) for label in order] == sorted(schedule.index(label) for label in order)
+    assert "09:30–10:00 Opening circle" in schedule
+    assert "12:30–13:30 Lunch together" in schedule
+    assert "16:45–17:15 Closing round" in schedule
+
+
+def test_demo_booklet_lists_the_plenaries_and_the_lunch_break(client):
+    event = load_demo_event()
+
+    text = pdf_text(client.get(export_url(event, "pdf-booklet")).content)
+
+    schedule = booklet_section(text, "Schedule", "Sessions")
+    for label in ("Ankommen und Begrüßung", "Sessionplanung im Plenum", "Mittagspause", "Abschluss und Ausblick"):
+        assert label in schedule
+
+
+def test_booklet_sponsors_are_grouped_under_their_tier_names_without_bullets(client):
+    event = make_full_day()
+    event.body = [sponsor_wall(("Gold partners", ["Devspire"]), ("Friends of the camp", ["Küberit Systeme", "Acme"]))]
+    event.save_revision().publish()
+
+    text = pdf_text(client.get(export_url(event, "pdf-booklet")).content)
+
+    sponsors = text[text.rindex("Sponsors") :]
+    assert sponsors.index("Gold partners") < sponsors.index("Devspire") < sponsors.index("Friends of the camp")
+    assert sponsors.index("Friends of the camp") < sponsors.index("Küberit Systeme")
+    assert "•" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_every_time_in_a_booklet_has_one_format_per_language(client, language):
+    event = make_full_day()
+
+    text = pdf_text(client.get(export_url(event, "pdf-booklet"), HTTP_ACCEPT_LANGUAGE=language).content)
+
+    times = TIME.findall(text)
+    assert len(times) > 10
+    assert all(re.fullmatch(r"\d{2}:\d{2}", time) for time in times), times
+    assert "09:00" in booklet_section(text, "Camp of the whole day", "Schedule" if language == "en" else "Zeitplan")
+
+
+def test_text_in_another_language_carries_its_lang_into_the_html_weasyprint_gets():
+    from bs4 import BeautifulSoup
+    from django.utils import translation
+
+    from barcamp_wagtail.exporters.pdf import BookletExporter
+
+    event = make_full_day(teaser="Ein Tag für alle")  # the demo's content language: German
+    slot = TimeSlot.objects.get(event=event, label="Round one")
+    studio = event.rooms.get(name="Studio")
+    make_session(event, "Green coding in practice", room=studio, time_slot=slot, language="en")
+
+    with translation.override("en"):
+        english = BeautifulSoup(BookletExporter().render_html(event), "html.parser")
+    with translation.override("de"):
+        german = BeautifulSoup(BookletExporter().render_html(event), "html.parser")
+
+    assert english.html["lang"] == "en" and german.html["lang"] == "de"
+    assert english.find("h1")["lang"] == "de"
+    assert english.find(string="Ein Tag für alle").find_parent(lang=True)["lang"] == "de"
+    assert english.find("td", string="Morning talk")["lang"] == "de"  # no language of its own: the event's
+    assert english.find("td", string="Green coding in practice").get("lang") is None
+    assert english.find(string="Lunch together").find_parent(lang=True)["lang"] == "de"
+    assert english.find("th", string="Time").find_parent(lang=True).name == "html"
+    assert german.find("h1").get("lang") is None
+    assert german.find("td", string="Green coding in practice")["lang"] == "en"
+    assert german.find("h3", string="Green coding in practice")["lang"] == "en"
+
+
+def test_a_german_session_in_an_english_grid_is_hyphenated_by_german_rules(client):
+    import pyphen
+
+    event = make_event(title="Regional camp")
+    rooms = [make_room(event, f"Room {number}", sort_order=number) for number in range(5)]
+    slot = make_slot(event)
+    word = "Regionalentwicklungsgesellschaft"  # longer than a column holds
+    for room in rooms:
+        make_session(event, f"Die {word} und ihre Partner", room=room, time_slot=slot, language="de")
+
+    raw = raw_pdf_text(client.get(export_url(event, "pdf-grid-a4"), HTTP_ACCEPT_LANGUAGE="en").content)
+
+    german = set(pyphen.Pyphen(lang="de_DE").positions(word))
+    english_only = set(pyphen.Pyphen(lang="en_US").positions(word)) - german  # "Re-giona-len-twick…"
+    breaks = {len(match.group(1)) for match in re.finditer(r"(Regional\w*)\u2010\n", raw)}
+    assert breaks, raw
+    assert breaks <= german
+    assert not breaks & english_only
+
+
+@pytest.mark.parametrize(("identifier", "size"), [("pdf-grid-a2", (594, 420)), ("pdf-grid-a1", (841, 594))])
+def test_poster_grids_are_a2_and_a1_landscape(client, identifier, size):
+    event = load_demo_event()
+
+    reader = pdf_reader(client.get(export_url(event, identifier)).content)
+
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == size
+    assert "Potenzialanalyse" in pdf_text(client.get(export_url(event, identifier)).content)
+
+
+def session_title_sizes(content, title):
+    """The type sizes (pt) at which the words of ``title`` are set in the PDF."""
+    sizes = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip() and text.strip() in title:
+            sizes.append(font_size * tm[0] * cm[0])
+
+    for page in pdf_reader(content).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_wall_grid_text_grows_with_the_paper(client):
+    event = make_full_day()
+
+    sizes = {
+        identifier: max(session_title_sizes(client.get(export_url(event, identifier)).content, "Morning talk"))
+        for identifier in ("pdf-grid-a4", "pdf-grid-a3", "pdf-grid-a2", "pdf-grid-a1")
+    }
+
+    assert sizes["pdf-grid-a4"] >= 14  # a short day on A4 is readable from a step away
+    assert sizes["pdf-grid-a4"] < sizes["pdf-grid-a3"] < sizes["pdf-grid-a2"] < sizes["pdf-grid-a1"]
+    assert sizes["pdf-grid-a1"] >= 2.5 * sizes["pdf-grid-a4"]
+
+
+def test_a_crowded_day_shrinks_its_type_to_stay_on_one_sheet(client):
+    event = make_event(title="Crowded camp")
+    rooms = [make_room(event, f"Room {number}", sort_order=number) for number in range(5)]
+    for hour in range(8, 20):
+        slot = make_slot(event, f"{hour:02d}:00", f"{hour:02d}:50")
+        for room in rooms:
+            make_session(
+                event, f"A long session title about topic {hour}-{room.sort_order} and more", room=room, time_slot=slot
+            )
+
+    content = client.get(export_url(event, "pdf-grid-a4")).content
+
+    assert len(pdf_reader(content).pages) == 1
+    assert "topic 19-4" in pdf_text(content)

@@ -1,20 +1,8 @@
-import copy
-
-import pytest
 from django.core.checks import run_checks
 
 
 def ids(messages):
     return {message.id for message in messages}
-
-
-@pytest.fixture
-def templates_dir(settings, tmp_path):
-    """Templates in ``tmp_path`` take precedence over the example site's and the app's."""
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates
-    return tmp_path
 
 
 def write(directory, name, text):

@@ -4,18 +4,17 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail.coreutils import find_available_slug
 
-from ..models import EventPage
 from ..next_edition import copy_as_next_edition
+from ..permissions import can_copy_as_next_edition
+from .access import event_or_404, forbidden, guarded
 
 
 class NextEditionForm(forms.Form):
@@ -38,11 +37,6 @@ class NextEditionForm(forms.Form):
         return slug
 
 
-def can_copy_as_next_edition(event, user):
-    parent = event.get_parent()
-    return EventPage.can_create_at(parent) and parent.permissions_for_user(user).can_add_subpage()
-
-
 def next_edition_initial(event):
     start = timezone.localtime(event.start).date()
     try:
@@ -55,12 +49,12 @@ def next_edition_initial(event):
     return {"title": title, "slug": slug, "start_date": start_date}
 
 
+@guarded
 def next_edition(request, page_id):
     """Ask for the new start date, then copy the event as a draft and open it in the editor."""
-    event = get_object_or_404(EventPage, pk=page_id)
-    if not can_copy_as_next_edition(event, request.user):
-        # Raised PermissionDenied would become Wagtail's redirect to the dashboard: answer 403 plainly.
-        return permission_denied(request, PermissionDenied())
+    event = event_or_404(page_id)
+    if not can_copy_as_next_edition(request.user, event):
+        return forbidden(request)
     if request.method == "POST":
         form = NextEditionForm(request.POST, event=event)
         if form.is_valid():

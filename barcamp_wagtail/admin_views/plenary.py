@@ -1,13 +1,14 @@
 """The moderator's side of the plenary: step through the pitches on a phone, type the hand
 counts, add late proposals; the projector board follows. Voter codes for online votes are
-made here too. Wired up in wagtail_hooks.py; every view needs the moderate permission."""
+made here too. Wired up in wagtail_hooks.py; every view needs the right to moderate the event's
+proposals (``permissions.MODERATE_PROPOSALS``)."""
 
 import secrets
 
 from django import forms
 from django.contrib import messages
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -16,16 +17,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..conf import get_setting
-from ..models import EventPage, ProposalPage, SessionProposal, VoterCode
+from ..models import ProposalPage, SessionProposal, VoterCode
 from ..models.proposal import NAME_MAX, TITLE_MAX, TOPIC_MAX
+from ..permissions import MODERATE_PROPOSALS
 from ..plenary import board_data, current_index, pitched_proposals, plenary_state
-from .proposals import _require_moderator, refuse_with_403
+from ..untrusted import object_id
+from .access import IdChoiceField, event_or_404, guarded, require
 
 MAX_CODES = 2000
 
 
 class HandCountForm(forms.Form):
-    proposal = forms.ModelChoiceField(queryset=SessionProposal.objects.none())
+    proposal = IdChoiceField(queryset=SessionProposal.objects.none())
     hand_count = forms.IntegerField(label=gettext_lazy("hands"), min_value=0, max_value=100000, required=False)
 
     def __init__(self, event, *args, **kwargs):
@@ -75,16 +78,20 @@ class LateProposalForm(forms.ModelForm):
         return proposal
 
 
-def _event(event_id):
-    return get_object_or_404(EventPage, pk=event_id)
+def _event(request, event_id):
+    """The event, if the user may moderate its proposals: 403 for users who may moderate none,
+    404 for an unknown event, 403 for an event of someone else's."""
+    require(MODERATE_PROPOSALS, request.user)
+    event = event_or_404(event_id)
+    require(MODERATE_PROPOSALS, request.user, event)
+    return event
 
 
-@refuse_with_403
+@guarded
 @require_http_methods(["GET", "POST"])
 def moderate(request, event_id):
     """The moderator's remote control, made for a phone."""
-    _require_moderator(request)
-    event = _event(event_id)
+    event = _event(request, event_id)
     state = plenary_state(event)
     count_form = late_form = None
     if request.method == "POST":
@@ -109,10 +116,8 @@ def moderate(request, event_id):
             _step(state, pitched_proposals(event), state.current_id, 1 if action == "next" else -1)
             return redirect("barcamp_wagtail_plenary", event.pk)
         elif action == "show":
-            proposal_id = request.POST.get("proposal", "")
-            proposal = (
-                SessionProposal.objects.filter(event=event, pk=proposal_id).first() if proposal_id.isdigit() else None
-            )
+            proposal_id = object_id(request.POST.get("proposal", ""), SessionProposal)
+            proposal = SessionProposal.objects.filter(event=event, pk=proposal_id).first() if proposal_id else None
             if proposal is not None:
                 state.current = proposal
                 state.save()
@@ -152,12 +157,11 @@ def _step(state, proposals, from_id, direction):
     state.save()
 
 
-@refuse_with_403
+@guarded
 @require_GET
 def board(request, event_id):
     """The projector's full-screen page; it follows the moderator by polling ``board_state``."""
-    _require_moderator(request)
-    event = _event(event_id)
+    event = _event(request, event_id)
     state = plenary_state(event)
     proposals = pitched_proposals(event)
     proposal_page = ProposalPage.for_event(event)
@@ -179,11 +183,10 @@ def board(request, event_id):
     return TemplateResponse(request, "barcamp_wagtail/plenary_board.html", context)
 
 
-@refuse_with_403
+@guarded
 @require_GET
 def board_state(request, event_id):
-    _require_moderator(request)
-    event = _event(event_id)
+    event = _event(request, event_id)
     response = JsonResponse(board_data(event, plenary_state(event), pitched_proposals(event)))
     response["Cache-Control"] = "no-store"
     return response
@@ -193,12 +196,11 @@ class VoterCodeForm(forms.Form):
     count = forms.IntegerField(label=gettext_lazy("How many codes"), min_value=1, max_value=MAX_CODES, initial=100)
 
 
-@refuse_with_403
+@guarded
 @require_http_methods(["GET", "POST"])
 def voter_codes(request, event_id):
     """Make voter codes to print on badges. They are shown once: only their hashes are stored."""
-    _require_moderator(request)
-    event = _event(event_id)
+    event = _event(request, event_id)
     form = VoterCodeForm(request.POST or None)
     codes = []
     if request.method == "POST" and form.is_valid():

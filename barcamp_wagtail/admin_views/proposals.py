@@ -1,12 +1,11 @@
 """Admin views for the proposal inbox that wagtail-modeladmin does not offer: bulk decisions
-and privacy requests. Wired up in wagtail_hooks.py; every view needs the moderate permission."""
+and privacy requests. Wired up in wagtail_hooks.py. Each acts only on the events whose
+proposals the user may moderate (``permissions.MODERATE_PROPOSALS``)."""
 
-import functools
 import json
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,51 +15,42 @@ from django.views.decorators.http import require_http_methods
 
 from .. import privacy
 from ..models import EventPage, SessionProposal
+from ..permissions import MODERATE_PROPOSALS
+from ..untrusted import object_id
+from .access import IdMultipleChoiceField, guarded, require
 
-MODERATE_PERMISSION = "barcamp_wagtail.moderate_sessionproposal"
 INBOX_URL_NAME = "barcamp_wagtail_sessionproposal_modeladmin_index"
-
-
-def forbidden(request):
-    """A plain 403 page. Wagtail would turn PermissionDenied into a redirect to the dashboard,
-    which hides from scripts and tests that the request was refused."""
-    return TemplateResponse(request, "barcamp_wagtail/admin/forbidden.html", status=403)
-
-
-def refuse_with_403(view):
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied:
-            return forbidden(request)
-
-    return wrapped
-
-
-def _require_moderator(request):
-    if not request.user.has_perm(MODERATE_PERMISSION):
-        raise PermissionDenied
 
 
 class DecisionForm(forms.Form):
     action = forms.ChoiceField(choices=[("accept", gettext_lazy("accept")), ("decline", gettext_lazy("decline"))])
-    proposals = forms.ModelMultipleChoiceField(
-        queryset=SessionProposal.objects.filter(status=SessionProposal.Status.SUBMITTED),
-        widget=forms.CheckboxSelectMultiple,
-    )
+    proposals = IdMultipleChoiceField(queryset=SessionProposal.objects.none(), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, waiting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposals"].queryset = waiting
 
 
-@refuse_with_403
+def waiting_proposals(user):
+    """Submitted proposals of the events whose proposals ``user`` may moderate."""
+    return SessionProposal.objects.filter(
+        status=SessionProposal.Status.SUBMITTED, event__in=MODERATE_PROPOSALS.events(user)
+    ).select_related("event")
+
+
+@guarded
 @require_http_methods(["GET", "POST"])
 def decide(request):
     """Accept or decline several submitted proposals at once."""
-    _require_moderator(request)
-    proposals = SessionProposal.objects.filter(status=SessionProposal.Status.SUBMITTED).select_related("event")
+    require(MODERATE_PROPOSALS, request.user)
+    waiting = waiting_proposals(request.user)
+    proposals = waiting
     event_id = request.GET.get("event")
-    if event_id and event_id.isdigit():
-        proposals = proposals.filter(event_id=event_id)
-    form = DecisionForm(request.POST or None)
+    if event_id:
+        # An event the user may not moderate (or no event at all) shows an empty list.
+        pk = object_id(event_id, EventPage)
+        proposals = proposals.filter(event_id=pk) if pk else proposals.none()
+    form = DecisionForm(request.POST or None, waiting=waiting)
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["proposals"])
         for proposal in chosen:
@@ -77,7 +67,10 @@ def decide(request):
     context = {
         "proposals": proposals,
         "form": form,
-        "events": EventPage.objects.filter(proposals__status=SessionProposal.Status.SUBMITTED).distinct(),
+        "events": MODERATE_PROPOSALS.events(request.user)
+        .filter(proposals__status=SessionProposal.Status.SUBMITTED)
+        .distinct()
+        .order_by("title", "pk"),
         "selected": {str(pk) for pk in request.POST.getlist("proposals")} or {request.GET.get("proposal", "")},
     }
     return TemplateResponse(request, "barcamp_wagtail/admin/decide.html", context)
@@ -102,37 +95,39 @@ class PrivacyRequestForm(forms.Form):
         return data
 
 
-@refuse_with_403
+@guarded
 @require_http_methods(["GET", "POST"])
 def privacy_request(request):
-    """Answer a data subject's request: export or erase what the proposals and the next-edition
-    sign-ups hold about them."""
-    _require_moderator(request)
+    """Answer a data subject's request: export or erase what the proposals, the next-edition
+    sign-ups and the registrations hold about them, in the events whose proposals the user may moderate."""
+    require(MODERATE_PROPOSALS, request.user)
+    events = None if request.user.is_superuser else MODERATE_PROPOSALS.events(request.user)
     form = PrivacyRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if form.cleaned_data["action"] == "export":
             response = HttpResponse(
-                json.dumps(privacy.export_data(email), indent=2, ensure_ascii=False),
+                json.dumps(privacy.export_data(email, events=events), indent=2, ensure_ascii=False),
                 content_type="application/json; charset=utf-8",
             )
             response["Content-Disposition"] = 'attachment; filename="privacy-export.json"'
             return response
-        count = privacy.erase(email)
+        count = privacy.erase(email, events=events)
         messages.success(
             request,
             ngettext("%(count)d proposal anonymised.", "%(count)d proposals anonymised.", count) % {"count": count},
         )
-        count = privacy.erase_signups(email)
+        count = privacy.erase_signups(email, events=events)
         messages.success(
             request,
             ngettext("%(count)d next-edition sign-up deleted.", "%(count)d next-edition sign-ups deleted.", count)
             % {"count": count},
         )
-        count = privacy.erase_registrations(email)
+        count = privacy.erase_registrations(email, events=events)
         messages.success(
             request,
             ngettext("%(count)d registration deleted.", "%(count)d registrations deleted.", count) % {"count": count},
         )
         return redirect("barcamp_wagtail_privacy")
-    return TemplateResponse(request, "barcamp_wagtail/admin/privacy.html", {"form": form})
+    context = {"form": form, "scoped": events is not None, "events": events.order_by("title", "pk") if events else []}
+    return TemplateResponse(request, "barcamp_wagtail/admin/privacy.html", context)

@@ -7,13 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import __version__
-from ..grid import schedule_grid
+from ..grid import published_grid, set_session_urls
 from .base import BaseExporter
 from .frab_xml import session_track, version_label
 from .programme import (
     absolute_url,
     acronym,
-    duration,
     guid,
     host_names,
     local_iso,
@@ -21,6 +20,8 @@ from .programme import (
     programme_days,
     session_slug,
     site_hostname,
+    slot_times,
+    slot_times_of,
     timeslot_duration,
     without_emails,
 )
@@ -34,13 +35,16 @@ class C3vocJsonExporter(BaseExporter):
     verbose_name = _("schedule for conference apps (c3voc JSON)")
     extension = "json"
     content_type = "application/json"
+    cache_output = True
 
     def render(self, event):
-        grid = schedule_grid(event)
+        grid = published_grid(event)
         hostname = site_hostname(event)
         event_acronym = acronym(event)
         event_url = absolute_url(event)
+        set_session_urls(grid, event_url)
         days = programme_days(event, grid)
+        times = slot_times(grid)
         conference = {
             "acronym": event_acronym,
             "title": event.title,
@@ -56,7 +60,7 @@ class C3vocJsonExporter(BaseExporter):
                     "day_start": local_iso(day.start),
                     "day_end": local_iso(day.end),
                     "rooms": {
-                        room.name: [self.session(session, room, hostname, event_acronym) for session in sessions]
+                        room.name: [self.session(session, room, hostname, event_acronym, times) for session in sessions]
                         for room, sessions in day.rooms
                     },
                 }
@@ -88,8 +92,8 @@ class C3vocJsonExporter(BaseExporter):
             data["description"] = without_emails(room.description)
         return data
 
-    def session(self, session, room, hostname, event_acronym):
-        slot = session.time_slot
+    def session(self, session, room, hostname, event_acronym, times=None):
+        slot = (times or slot_times_of(session))[session.time_slot_id]
         links = []
         if session.slides_url:
             links.append({"type": "slides", "url": session.slides_url, "title": str(_("Slides"))})
@@ -98,13 +102,13 @@ class C3vocJsonExporter(BaseExporter):
         return {
             "guid": guid(hostname, "session", session.pk),
             "id": session.pk,
-            "date": local_iso(slot.start_datetime),
-            "start": slot.start.strftime("%H:%M"),
-            "end": local_iso(slot.end_datetime),
-            "duration": duration(slot.start_datetime, slot.end_datetime),
+            "date": slot.start_iso,
+            "start": slot.start_hm,
+            "end": slot.end_iso,
+            "duration": slot.duration,
             "room": room.name,
             "slug": session_slug(event_acronym, session),
-            "url": absolute_url(session),
+            "url": session.url,
             "title": session.title,
             "subtitle": None,
             "track": session_track(session),

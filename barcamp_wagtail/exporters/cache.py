@@ -1,9 +1,10 @@
 """Rendered exports kept in Django's cache, rendered once even under concurrent requests.
 
-The key holds the event, its ``schedule_version()``, the exporter and the language, so a
-published change makes a new entry and stale bytes are never served. While one process
-renders, it holds a lock made with ``cache.add()`` (atomic in every shared cache backend);
-the others poll until the bytes appear or ``EXPORT_RENDER_WAIT`` seconds pass.
+The key holds the event, its ``schedule_version()``, its URL (which moves with the page or its
+site), the exporter and the language, so a published change makes a new entry and stale bytes
+are never served. While one process renders, it holds a lock made with ``cache.add()``
+(atomic in every shared cache backend); the others poll until the bytes appear or
+``EXPORT_RENDER_WAIT`` seconds pass.
 """
 
 import hashlib
@@ -15,6 +16,7 @@ from django.utils import translation
 
 from ..conf import get_setting
 from ..grid import schedule_version
+from ..invalidation import remember_key
 
 POLL_INTERVAL = 0.05
 
@@ -30,7 +32,7 @@ def get_cache():
 def cache_key(exporter, event, version=None, language=None):
     version = schedule_version(event) if version is None else version
     language = language or translation.get_language() or ""
-    digest = hashlib.sha256(f"{version}|{language}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{version}|{event.full_url or ''}|{language}".encode()).hexdigest()[:32]
     return f"barcamp_wagtail:export:{exporter.identifier}:{event.pk}:{digest}"
 
 
@@ -52,7 +54,9 @@ def cached_render(exporter, event):
                 output = cache.get(key)
                 if output is None:
                     output = exporter.render(event)
-                    cache.set(key, output, timeout=get_setting("EXPORT_CACHE_TIMEOUT"))
+                    timeout = get_setting("EXPORT_CACHE_TIMEOUT")
+                    cache.set(key, output, timeout=timeout)
+                    remember_key(cache, event.pk, key, timeout)
                 return output
             finally:
                 if cache.get(lock_key) == token:

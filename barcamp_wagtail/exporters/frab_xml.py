@@ -7,12 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import __version__
-from ..grid import schedule_grid, schedule_version
+from ..grid import published_grid, schedule_version, session_topics, set_session_urls
 from .base import BaseExporter
 from .programme import (
     absolute_url,
     acronym,
-    duration,
     guid,
     host_names,
     local_iso,
@@ -20,9 +19,13 @@ from .programme import (
     programme_days,
     session_slug,
     site_hostname,
+    slot_times,
+    slot_times_of,
     timeslot_duration,
     without_emails,
 )
+
+XML_DECLARATION = b"<?xml version='1.0' encoding='utf-8'?>\n"
 
 
 def _text(parent, tag, text, **attributes):
@@ -36,7 +39,7 @@ def version_label(event):
 
 
 def session_track(session):
-    topics = list(session.topics.all())
+    topics = session_topics(session)
     return topics[0].name if topics else session.get_format_display()
 
 
@@ -45,13 +48,16 @@ class FrabXmlExporter(BaseExporter):
     verbose_name = _("schedule for conference apps (frab XML)")
     extension = "xml"
     content_type = "application/xml; charset=utf-8"
+    cache_output = True
 
     def render(self, event):
-        grid = schedule_grid(event)
+        grid = published_grid(event)
         hostname = site_hostname(event)
         event_acronym = acronym(event)
         event_url = absolute_url(event)
+        set_session_urls(grid, event_url)
         days = programme_days(event, grid)
+        times = slot_times(grid)
 
         schedule = ET.Element("schedule")
         ET.SubElement(schedule, "generator", {"name": "barcamp-wagtail", "version": __version__})
@@ -78,21 +84,22 @@ class FrabXmlExporter(BaseExporter):
                 room_guid = guid(hostname, "room", room.pk)
                 room_element = ET.SubElement(day_element, "room", {"name": room.name, "guid": room_guid})
                 for session in sessions:
-                    self.session_element(room_element, session, room, hostname, event_acronym)
+                    self.session_element(room_element, session, room, hostname, event_acronym, times)
         ET.indent(schedule)
-        return ET.tostring(schedule, encoding="utf-8", xml_declaration=True)
+        # As ET.tostring(encoding="utf-8", xml_declaration=True) writes it, without its
+        # encoding of every small write.
+        return XML_DECLARATION + ET.tostring(schedule, encoding="unicode").encode()
 
-    def session_element(self, parent, session, room, hostname, event_acronym):
-        slot = session.time_slot
+    def session_element(self, parent, session, room, hostname, event_acronym, times=None):
+        slot = (times or slot_times_of(session))[session.time_slot_id]
         element = ET.SubElement(parent, "event", {"id": str(session.pk), "guid": guid(hostname, "session", session.pk)})
-        _text(element, "date", local_iso(slot.start_datetime))
-        _text(element, "start", slot.start.strftime("%H:%M"))
-        _text(element, "duration", duration(slot.start_datetime, slot.end_datetime))
+        _text(element, "date", slot.start_iso)
+        _text(element, "start", slot.start_hm)
+        _text(element, "duration", slot.duration)
         _text(element, "room", room.name)
         _text(element, "slug", session_slug(event_acronym, session))
-        url = absolute_url(session)
-        if url:
-            _text(element, "url", url)
+        if session.url:
+            _text(element, "url", session.url)
         _text(element, "title", session.title)
         _text(element, "subtitle", "")
         _text(element, "track", session_track(session))

@@ -15,7 +15,7 @@ from .interest import InterestSignup
 from .plenary import InterestVote, PlenaryState, VoterCode
 from .press import PressIndexPage, PressReleasePage
 from .proposal import ProposalPage, SessionProposal
-from .schedule import ScheduleChange, SchedulePage
+from .schedule import ScheduleChange, SchedulePage, ScheduleStamp
 from .session import SessionPage, SessionTopic
 from .sponsor import Sponsor, sponsor_tiers
 
@@ -41,6 +41,7 @@ __all__ = [
     "Room",
     "ScheduleChange",
     "SchedulePage",
+    "ScheduleStamp",
     "SessionPage",
     "SessionProposal",
     "SessionTopic",

@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -41,17 +42,17 @@ class EventPage(ScheduleExportsMixin, EventRegistrationMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("teaser"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("dates")),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=capfirst(_("dates"))),
         MultiFieldPanel(
             [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("venue_map_url")],
-            heading=_("venue"),
+            heading=capfirst(_("venue")),
         ),
         FieldPanel("body"),
         FieldPanel("registration_info"),
         FieldPanel("contact_email"),
-        InlinePanel("organisers", heading=_("organisers"), label=_("organiser")),
-        InlinePanel("rooms", heading=_("rooms"), label=_("room")),
-        InlinePanel("time_slots", heading=_("time slots"), label=_("time slot")),
+        InlinePanel("organisers", heading=capfirst(_("organisers")), label=_("organiser")),
+        InlinePanel("rooms", heading=capfirst(_("rooms")), label=_("room")),
+        InlinePanel("time_slots", heading=capfirst(_("time slots")), label=_("time slot")),
         *EventRegistrationMixin.registration_panels,
     ]
 

@@ -43,6 +43,9 @@ class InterestSignupQuerySet(models.QuerySet):
 class InterestSignup(models.Model):
     """Someone who wants to hear about the next edition of an event."""
 
+    # Nothing links to a sign-up from content: Wagtail's reference index need not follow its saves.
+    wagtail_reference_index_ignore = True
+
     event = models.ForeignKey(
         EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="interest_signups"
     )

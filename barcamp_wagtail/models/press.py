@@ -3,6 +3,7 @@ import datetime
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -90,7 +91,7 @@ class PressReleasePage(Page):
     )
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("dateline_date")], heading=_("dateline")),
+        FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("dateline_date")], heading=capfirst(_("dateline"))),
         FieldPanel("lead"),
         FieldPanel("body"),
         PageChooserPanel("event", page_type="barcamp_wagtail.EventPage"),

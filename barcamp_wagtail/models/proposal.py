@@ -1,5 +1,6 @@
 """Session proposals: the call for sessions (a page) and what visitors send in (a private model)."""
 
+import ipaddress
 import secrets
 
 from django.core import signing
@@ -9,13 +10,16 @@ from django.db import models, transaction
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.html import strip_tags
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..admin_forms import ProposalPageForm
+from ..conf import get_setting
 from .event import EventPage
 from .session import SessionPage
 
@@ -29,10 +33,35 @@ NAME_MAX = 100
 EMAIL_MAX = 254
 LINK_MAX = 300
 NONCE_MAX = 64
+LENGTH_LIMITS = {
+    "title": TITLE_MAX,
+    "abstract": ABSTRACT_MAX,
+    "topic": TOPIC_MAX,
+    "name": NAME_MAX,
+    "email": EMAIL_MAX,
+    "link": LINK_MAX,
+}
+LENGTH_CONSTRAINTS = {f"barcamp_proposal_{field}_length" for field in LENGTH_LIMITS}
 
 
 def split_addresses(value):
     return [address.strip() for address in value.replace(";", ",").replace("\n", ",").split(",") if address.strip()]
+
+
+def split_networks(value):
+    return [network.strip() for network in value.replace(";", ",").replace("\n", ",").split(",") if network.strip()]
+
+
+def validate_network_list(value):
+    for network in split_networks(value):
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as error:
+            raise ValidationError(
+                _("'%(network)s' is not an address range such as 203.0.113.0/28."),
+                params={"network": network},
+                code="invalid",
+            ) from error
 
 
 def validate_address_list(value):
@@ -78,6 +107,33 @@ class ProposalPage(RoutablePageMixin, Page):
         help_text=_("Who stores the proposal, why, for how long, and that reCAPTCHA is provided by Google."),
     )
     privacy_url = models.URLField(_("privacy policy link"), blank=True)
+    notify_submitters = models.BooleanField(
+        _("tell submitters the decision"),
+        default=True,
+        help_text=_(
+            "E-mail the submitter when a proposal is accepted or declined, and when its session's room "
+            "or time changes afterwards."
+        ),
+    )
+    venue_code = models.CharField(
+        _("venue code"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Shown on the projector on the day: visitors who type it into the form are limited per "
+            "browser rather than per address, so that a whole venue behind one address can send proposals."
+        ),
+    )
+    venue_networks = models.TextField(
+        _("venue networks"),
+        max_length=1000,
+        blank=True,
+        validators=[validate_network_list],
+        help_text=_(
+            "Address ranges of the venue's Wi-Fi as seen by this server (for example 203.0.113.0/28), "
+            "separated by commas: visitors from there are limited per browser without a code."
+        ),
+    )
     votes_enabled = models.BooleanField(
         _("online interest votes"),
         default=False,
@@ -92,15 +148,20 @@ class ProposalPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldRowPanel([FieldPanel("submissions_open"), FieldPanel("submissions_close")], heading=_("submissions")),
+        FieldRowPanel(
+            [FieldPanel("submissions_open"), FieldPanel("submissions_close")], heading=capfirst(_("submissions"))
+        ),
         FieldPanel("notification_emails"),
-        MultiFieldPanel([FieldPanel("privacy_notice"), FieldPanel("privacy_url")], heading=_("privacy")),
+        FieldPanel("notify_submitters"),
+        MultiFieldPanel([FieldPanel("privacy_notice"), FieldPanel("privacy_url")], heading=capfirst(_("privacy"))),
+        MultiFieldPanel([FieldPanel("venue_code"), FieldPanel("venue_networks")], heading=capfirst(_("on the day"))),
         MultiFieldPanel(
             [FieldPanel("votes_enabled"), FieldRowPanel([FieldPanel("votes_open"), FieldPanel("votes_close")])],
-            heading=_("online votes"),
+            heading=capfirst(_("online votes")),
         ),
     ]
 
+    base_form_class = ProposalPageForm
     parent_page_types = ["barcamp_wagtail.EventPage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -127,6 +188,17 @@ class ProposalPage(RoutablePageMixin, Page):
 
     def notification_addresses(self):
         return split_addresses(self.notification_emails)
+
+    def privacy_policy_url(self):
+        """The full privacy policy: the page's own link, else the site-wide ``PRIVACY_URL``."""
+        return self.privacy_url or get_setting("PRIVACY_URL") or ""
+
+    def has_privacy_information(self):
+        """Whether the consent checkbox points at something: a notice on the page or a policy link."""
+        return bool(strip_tags(self.privacy_notice or "").strip() or self.privacy_policy_url())
+
+    def venue_network_list(self):
+        return [ipaddress.ip_network(network, strict=False) for network in split_networks(self.venue_networks)]
 
     def is_open(self, now=None, event=None):
         now = now or timezone.now()
@@ -179,8 +251,16 @@ def new_edit_key():
     return secrets.token_urlsafe(24)
 
 
+class SpamCheck(models.TextChoices):
+    RECAPTCHA = "recaptcha", _("Google reCAPTCHA")
+    CHALLENGE = "challenge", _("check without Google")
+
+
 class SessionProposal(models.Model):
     """A session proposed by a visitor. Private: never a page, never in the search index or the API."""
+
+    # Nothing links to a proposal from content: Wagtail's reference index need not follow its saves.
+    wagtail_reference_index_ignore = True
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -203,6 +283,22 @@ class SessionProposal(models.Model):
     privacy_consent = models.BooleanField(_("agreed to the privacy notice"), default=False)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
+    spam_check = models.CharField(
+        _("spam check"),
+        max_length=10,
+        choices=SpamCheck.choices,
+        blank=True,
+        help_text=_("How the sender was told apart from a robot; the check without Google deserves a closer look."),
+    )
+    mail_held_back = models.BooleanField(
+        _("mail held back"),
+        default=False,
+        help_text=_("A mail to this address was not sent: the address had reached its limit of mails."),
+    )
+    # The decision (a status) and the session's placement (see host_notices.placement_of) the
+    # submitter was last told about: each mail goes out once. Empty: nothing was told.
+    decision_mailed = models.CharField(max_length=10, blank=True, editable=False)
+    placement_mailed = models.CharField(max_length=100, blank=True, editable=False)
     nonce = models.CharField(max_length=NONCE_MAX, unique=True, editable=False)
     edit_key = models.CharField(max_length=64, default=new_edit_key, editable=False)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
@@ -230,18 +326,33 @@ class SessionProposal(models.Model):
             models.CheckConstraint(
                 condition=LessThanOrEqual(Length(field), limit), name=f"barcamp_proposal_{field}_length"
             )
-            for field, limit in [
-                ("title", TITLE_MAX),
-                ("abstract", ABSTRACT_MAX),
-                ("topic", TOPIC_MAX),
-                ("name", NAME_MAX),
-                ("email", EMAIL_MAX),
-                ("link", LINK_MAX),
-            ]
+            for field, limit in LENGTH_LIMITS.items()
         ]
+
+    # Written only by mail.py, with an UPDATE that one caller wins: saving an object loaded
+    # before a mail went out must not set them back (the mail would go out again).
+    MAIL_STATE_FIELDS = frozenset({"decision_mailed", "placement_mailed", "mail_held_back"})
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.MAIL_STATE_FIELDS
+            ]
+        super().save(*args, **kwargs)
+
+    def get_constraints(self):
+        """The constraints a ``full_clean()`` checks: not the length limits, which only repeat the
+        fields' ``max_length`` for SQLite (which does not enforce it) and would cost a query each
+        on every proposal sent; the database still enforces them when the row is written."""
+        return [
+            (model, [constraint for constraint in constraints if constraint.name not in LENGTH_CONSTRAINTS])
+            for model, constraints in super().get_constraints()
+        ]
 
     @property
     def interest(self):
@@ -250,6 +361,18 @@ class SessionProposal(models.Model):
             return self.hand_count
         count = getattr(self, "vote_count", None)
         return count if count is not None else self.votes.count()
+
+    def inbox_flags(self):
+        """What deserves a closer look, for the inbox list: the spam check without Google, a
+        mail held back by the cap."""
+        flags = []
+        if self.spam_check == SpamCheck.CHALLENGE:
+            flags.append(str(_("checked without Google")))
+        if self.mail_held_back:
+            flags.append(str(_("mail held back")))
+        return " · ".join(flags)
+
+    inbox_flags.short_description = _("look closer")
 
     @property
     def public_name(self):
@@ -263,24 +386,49 @@ class SessionProposal(models.Model):
 
     @classmethod
     def from_edit_token(cls, token, event):
-        """The proposal an edit link is for, while it may still be changed; else None."""
+        """The proposal an edit link is for, while the link may still do something; else None.
+        What it may do is ``link_allows()``."""
         try:
             data = signing.loads(token.strip("/").replace("/", ":"), salt=EDIT_TOKEN_SALT)
-            proposal = cls.objects.get(pk=int(data["p"]), event=event, status=cls.Status.SUBMITTED)
+            proposal = cls.objects.select_related("event").get(
+                pk=int(data["p"]), event=event, status__in=[cls.Status.SUBMITTED, cls.Status.ACCEPTED]
+            )
         except (signing.BadSignature, cls.DoesNotExist, KeyError, TypeError, ValueError):
             return None
-        if not secrets.compare_digest(proposal.edit_key, str(data["k"])) or timezone.now() >= event.end:
+        if not secrets.compare_digest(proposal.edit_key, str(data["k"])):
             return None
         return proposal
+
+    def link_allows(self, page, now=None):
+        """What the private link may do now: ``"edit"`` (look, change, withdraw) while the
+        proposal is pending and the call for sessions is open; ``"withdraw"`` until the event
+        starts, also once it was accepted; else None (the link no longer works)."""
+        now = now or timezone.now()
+        event = self.event
+        if self.status == self.Status.SUBMITTED and page.is_open(now=now, event=event):
+            return "edit"
+        if self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED) and now < event.start:
+            return "withdraw"
+        return None
 
     def revoke_edit_links(self):
         self.edit_key = new_edit_key()
 
+    @transaction.atomic
     def withdraw(self):
+        """The submitter takes the proposal back. An accepted session goes offline and the
+        organisers are told, as the programme changes."""
+        was_accepted = self.status == self.Status.ACCEPTED
+        if self.session_id and self.session.live:
+            self.session.unpublish()
         self.status = self.Status.WITHDRAWN
         self.decided_at = timezone.now()
         self.revoke_edit_links()
         self.save()
+        if was_accepted:
+            from .. import mail
+
+            mail.enqueue_on_commit("withdrawal", self.pk)
 
     @transaction.atomic
     def accept(self, user=None):
@@ -299,8 +447,9 @@ class SessionProposal(models.Model):
         self.session = session
         self.status = self.Status.ACCEPTED
         self.decided_at = timezone.now()
-        self.revoke_edit_links()
+        # The private link stays: until the event starts it can withdraw the session.
         self.save()
+        self._tell_submitter()
         return session
 
     def decline(self):
@@ -311,6 +460,13 @@ class SessionProposal(models.Model):
         self.decided_at = timezone.now()
         self.revoke_edit_links()
         self.save()
+        self._tell_submitter()
+
+    def _tell_submitter(self):
+        """The decision mail, after the commit (mail.decision sends it once per decision)."""
+        from .. import mail
+
+        mail.enqueue_on_commit("decision", self.pk)
 
     def _fill_session(self, session):
         session.title = self.title

@@ -16,8 +16,8 @@ from .session import SessionPage
 class SchedulePage(Page):
     """The public programme of its parent event: a grid on large screens, a list on phones.
 
-    The grid fragment is cached per schedule version, language, filters and current slot
-    (see ``barcamp_wagtail.schedule_page``); ``schedule`` exposes the same grid to the API.
+    The grid fragment is cached per schedule version, language, host and filters (see
+    ``barcamp_wagtail.schedule_page``); ``schedule`` exposes the same grid to the API.
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
@@ -43,10 +43,10 @@ class SchedulePage(Page):
 
     @property
     def schedule(self):
-        """The event's grid (``barcamp_wagtail.grid.ScheduleGrid``), for the API."""
-        from ..grid import schedule_grid
+        """The event's grid (``barcamp_wagtail.grid.published_grid()``), for the API."""
+        from ..grid import published_grid
 
-        return schedule_grid(self.event)
+        return published_grid(self.event)
 
     grid_template = "barcamp_wagtail/includes/schedule_grid.html"
 
@@ -96,3 +96,23 @@ class ScheduleChange(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.session_title}"
+
+
+class ScheduleStamp(models.Model):
+    """A counter per event, part of its ``schedule_version()``.
+
+    Publishing, unpublishing, moving or deleting pages and editing rooms or slots change the
+    version by themselves; a change written in place without a revision (erasing a name for
+    privacy) moves this counter instead, so every cached rendering is replaced at once.
+    """
+
+    event = models.OneToOneField(EventPage, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    counter = models.PositiveBigIntegerField(_("counter"), default=0)
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("schedule stamp")
+        verbose_name_plural = _("schedule stamps")
+
+    def __str__(self):
+        return f"{self.event_id}: {self.counter}"

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -66,10 +67,10 @@ class SessionPage(Page):
         FieldPanel("hosts"),
         FieldRowPanel([FieldPanel("format"), FieldPanel("language")]),
         FieldPanel("topics"),
-        FieldRowPanel([FieldPanel("room"), FieldPanel("time_slot")], heading=_("schedule")),
+        FieldRowPanel([FieldPanel("room"), FieldPanel("time_slot")], heading=capfirst(_("schedule"))),
         MultiFieldPanel(
             [FieldPanel("notes"), FieldPanel("slides_url"), FieldPanel("pad_url")],
-            heading=_("documentation"),
+            heading=capfirst(_("documentation")),
         ),
     ]
 

@@ -8,7 +8,6 @@ are plain 403 pages.
 
 import datetime
 import json
-from functools import partial
 
 from django import forms
 from django.contrib import messages
@@ -23,7 +22,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import mail
-from ..admin_views.proposals import forbidden
+from ..admin_views.access import event_or_404, forbidden
 from ..conf import get_setting
 from ..models import EventPage
 from . import access, badges, checkin, registration, seats
@@ -34,7 +33,7 @@ TEMPLATES = "barcamp_wagtail/participants/admin/"
 
 
 def _event_for(request, event_id, manage=False):
-    event = get_object_or_404(EventPage, pk=event_id)
+    event = event_or_404(event_id)
     allowed = access.can_manage if manage else access.can_view
     return event if allowed(request.user, event) else None
 
@@ -157,7 +156,8 @@ def bulk_mail(request, event_id):
             recipients = list(_audience(event, message.audience).values_list("pk", flat=True))
             message.recipients = len(recipients)
             message.save()
-            transaction.on_commit(partial(mail.participants_message, message.pk, recipients))
+            for participant_id in recipients:
+                mail.enqueue_on_commit("participants_message", [message.pk, participant_id])
         messages.success(
             request,
             ngettext("The message goes to %(count)d person.", "The message goes to %(count)d people.", len(recipients))

@@ -8,7 +8,6 @@ address to reply to.
 """
 
 import datetime
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
@@ -105,7 +104,7 @@ def request_contact(sender, profile, message):
     try:
         with transaction.atomic():
             contact = ContactRequest.objects.create(sender=sender, recipient=recipient, message=message)
-            transaction.on_commit(partial(mail.participant_contact_requested, contact.pk))
+            mail.enqueue_on_commit("participant_contact_requested", contact.pk)
     except IntegrityError as error:
         raise ContactRefused(_("Your earlier request to this participant is still waiting for an answer.")) from error
     return contact
@@ -125,5 +124,5 @@ def answer_contact(recipient, contact_id, allow):
     contact.decided_at = timezone.now()
     contact.save(update_fields=["status", "decided_at"])
     if allow:
-        transaction.on_commit(partial(mail.participant_contact_allowed, contact.pk))
+        mail.enqueue_on_commit("participant_contact_allowed", contact.pk)
     return contact

@@ -17,6 +17,7 @@ from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -109,7 +110,7 @@ class EventRegistrationMixin(RoutablePageMixin, models.Model):
                 FieldPanel("directory_enabled"),
                 FieldPanel("badge_logo"),
             ],
-            heading=_("participants"),
+            heading=capfirst(_("participants")),
         )
     ]
 

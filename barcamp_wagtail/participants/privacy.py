@@ -32,10 +32,15 @@ def _plain(value):
     return value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value
 
 
-def export_data(email):
+def _registrations(email, events=None):
+    participants = Participant.objects.for_email(email)
+    return participants if events is None else participants.filter(event__in=events)
+
+
+def export_data(email, events=None):
     """Every registration of the address with its days, check-ins, profile, contact requests and votes."""
     registrations = []
-    participants = Participant.objects.for_email(email).select_related("event", "voter_code").order_by("created_at")
+    participants = _registrations(email, events).select_related("event", "voter_code").order_by("created_at")
     for participant in participants:
         item = {field: _plain(getattr(participant, field)) for field in PARTICIPANT_FIELDS}
         item["event"] = participant.event.title
@@ -88,11 +93,11 @@ def export_data(email):
 
 
 @transaction.atomic
-def erase(email):
-    """Delete the address's registrations with their days, check-ins, profile, contact requests (sent
-    and received), voter code and votes; their seats pass on to the waiting list. Returns how many
-    registrations were deleted."""
-    participants = list(Participant.objects.for_email(email).select_related("event"))
+def erase(email, events=None):
+    """Delete the address's registrations (in ``events``) with their days, check-ins, profile,
+    contact requests (sent and received), voter code and votes; their seats pass on to the waiting
+    list. Returns how many registrations were deleted."""
+    participants = list(_registrations(email, events).select_related("event"))
     for participant in participants:
         _delete(participant)
     return len(participants)

@@ -7,7 +7,6 @@ visitor reads the same answer: nobody learns from the form who is registered.
 """
 
 import datetime
-from functools import partial
 
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -65,7 +64,7 @@ def register(event, data, *, nonce=None, language="", signup=None):
             seats.request_days(participant, data["days"])
             if invited:
                 seats.confirm(participant)
-            transaction.on_commit(partial(mail.participant_registered, participant.pk))
+            mail.enqueue_on_commit("participant_registered", participant.pk)
     except IntegrityError:
         existing = Participant.objects.filter(event=event).active().for_email(email).first()
         if existing is None:
@@ -83,7 +82,7 @@ def _resend_link(participant):
 
     cache = caches[get_setting("PROPOSAL_RATE_CACHE")]
     if cache.add(key, 1, timeout=get_setting("INTEREST_RESEND_MINUTES") * 60):
-        transaction.on_commit(partial(mail.participant_registered, participant.pk))
+        mail.enqueue_on_commit("participant_registered", participant.pk)
 
 
 def confirmation_expired(participant, now=None):
@@ -131,7 +130,7 @@ def invite_signups(source, event):
         try:
             with transaction.atomic():
                 Invitation.objects.create(signup=signup, event=event)
-                transaction.on_commit(partial(mail.participant_invitation, signup.pk, event.pk))
+                mail.enqueue_on_commit("participant_invitation", [signup.pk, event.pk])
         except IntegrityError:
             continue  # invited by a concurrent request
         invited += 1

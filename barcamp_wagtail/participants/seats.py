@@ -13,7 +13,6 @@ Mails are queued with ``transaction.on_commit``: nobody is told about a seat tha
 """
 
 import datetime
-from functools import partial
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -182,7 +181,7 @@ def _fill_locked(event, day, ledger):
         booking.offer_expires_at = offer_deadline(event, day, now)
         booking.save()
         offered.append(booking.pk)
-        transaction.on_commit(partial(mail.participant_seat_offered, booking.pk))
+        mail.enqueue_on_commit("participant_seat_offered", booking.pk)
     return offered
 
 

@@ -1,32 +1,45 @@
-"""The planner view: the grid of one event with a form for every operation."""
+"""The planner's views: the board of one event, the targets of a picked session, the grid proposal.
+
+The board is built in ``board.py``, the operations and their warnings live in ``operations.py``,
+the posted form in ``forms.py``; every change is one POST that works without JavaScript.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.formats import date_format, time_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..grid import schedule_grid
+from ..admin_views.access import event_or_404
 from ..models import EventPage, ScheduleChange, SchedulePage
+from ..permissions import can_add_sessions, can_plan
+from .board import planner_board
 from .forms import PlannerActionForm
 from .grid_proposal import propose_for_event
 from .operations import apply_plan, find_conflicts
 
+# The planner shows the latest changes; "the whole history" shows up to HISTORY_LENGTH.
+HISTORY_SHOWN = 8
 HISTORY_LENGTH = 50
-
-
-def can_plan(user, event):
-    """Only those who may publish the event's sessions may plan: every save publishes."""
-    return event.permissions_for_user(user).can_publish_subpage()
 
 
 def planner_url(event):
     return reverse("barcamp_wagtail_planner", args=[event.pk])
+
+
+def plannable_events(user):
+    """The events ``user`` may plan: the coming ones by date, then the past ones, latest first."""
+    now = timezone.now()
+    events = list(EventPage.objects.filter(end__gte=now).order_by("start", "pk"))
+    events += EventPage.objects.filter(end__lt=now).order_by("-start", "-pk")
+    return [event for event in events if can_plan(user, event)]
 
 
 class PlannerView(WagtailAdminTemplateMixin, TemplateView):
@@ -35,7 +48,7 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "table"
 
     def dispatch(self, request, event_id):
-        self.event = get_object_or_404(EventPage, pk=event_id)
+        self.event = event_or_404(event_id)
         if not can_plan(request.user, self.event):
             # A plain 403 (Wagtail would redirect PermissionDenied to the dashboard).
             return TemplateResponse(
@@ -58,7 +71,7 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         plan = form.plan()
-        if plan.action == "create" and not self.event.permissions_for_user(request.user).can_add_subpage():
+        if plan.action == "create" and not can_add_sessions(request.user, self.event):
             raise PermissionDenied
         if plan.action != "create":
             plan.moves = [
@@ -70,57 +83,66 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
         conflicts = find_conflicts(self.event, plan)
         if conflicts and not form.cleaned_data["confirm"]:
             return self.render_to_response(self.get_context_data(form=form, conflicts=conflicts))
-        apply_plan(self.event, plan, request.user)
+        changes = apply_plan(self.event, plan, request.user)
         messages.success(request, _("Saved and published: the public schedule shows it now."))
-        return redirect(planner_url(self.event))
+        # Back to the session just changed, so that the keyboard carries on from there.
+        return redirect(f"{planner_url(self.event)}#session-{changes[0].session_id}")
 
     def get_context_data(self, form=None, conflicts=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        grid = schedule_grid(self.event)
-        cells = [
-            (
-                f"{row.slot.pk}:{room.pk}",
-                f"{date_format(row.slot.day, 'SHORT_DATE_FORMAT')} {time_format(row.slot.start, 'TIME_FORMAT')}"
-                f" · {room.name}",
-            )
-            for day in grid.days
-            for row in day.rows
-            for room in grid.rooms
-        ]
-        days = [
-            {
-                "day": day.day,
-                "rows": [
-                    {
-                        "slot": row.slot,
-                        "cells": [(room, cell) for room, cell in zip(grid.rooms, row.cells, strict=True)],
-                    }
-                    for row in day.rows
-                ],
-            }
-            for day in grid.days
-        ]
-        history = (
+        board = planner_board(self.event, pick=None if form else _number(self.request.GET.get("pick")))
+        topics = board.topics()
+        topic = self.request.GET.get("topic", "")
+        whole_history = self.request.GET.get("history") == "all"
+        history = list(
             ScheduleChange.objects.filter(event=self.event)
             .select_related("user", "from_room", "from_slot", "to_room", "to_slot")
-            .order_by("-timestamp", "-pk")[:HISTORY_LENGTH]
+            .order_by("-timestamp", "-pk")[: HISTORY_LENGTH if whole_history else HISTORY_SHOWN + 1]
         )
         context.update(
             {
                 "event": self.event,
-                "grid": grid,
-                "days": days,
-                "cells": cells,
-                "scheduled": grid.scheduled_sessions(),
-                "history": history,
+                "board": board,
+                "topics": topics,
+                "topic": topic if topic in dict(topics) else "",
+                "history": history[:HISTORY_LENGTH] if whole_history else history[:HISTORY_SHOWN],
+                "more_history": not whole_history and len(history) > HISTORY_SHOWN,
                 "form": form,
                 "conflicts": conflicts,
                 "confirm_data": _confirm_data(form) if conflicts else [],
                 "schedule_page": SchedulePage.objects.live().child_of(self.event).first(),
+                "planner_url": planner_url(self.event),
                 "propose_url": reverse("barcamp_wagtail_planner_propose", args=[self.event.pk]),
+                "targets_url": reverse("barcamp_wagtail_planner_targets", args=[self.event.pk]),
             }
         )
         return context
+
+
+def _number(value):
+    return int(value) if value and value.isdigit() else None
+
+
+class PlannerTargetsView(PlannerView):
+    """Where a picked session may go, for the planner's script: the target button of each cell
+    (with its warnings), rendered by the template the page itself uses without JavaScript."""
+
+    def get(self, request, event_id):
+        board = planner_board(self.event, pick=_number(request.GET.get("session")))
+        if board.picked is None:
+            return JsonResponse({"error": _("This session is not in the programme any more.")}, status=404)
+
+        def render(target, cell=None):
+            context = {"target": target, "cell": cell, "board": board}
+            return render_to_string("barcamp_wagtail/planner/target.html", context, request)
+
+        return JsonResponse(
+            {
+                "session": board.picked.session.pk,
+                "cells": {cell.key: render(cell.target, cell) for cell in board.cells() if cell.target},
+                "remove": render(board.remove_target) if board.remove_target else None,
+            }
+        )
 
 
 def _confirm_data(form):

@@ -7,6 +7,8 @@ from django.http import Http404, HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ..untrusted import object_id
+
 
 def content_disposition(filename, as_attachment=True):
     """A Content-Disposition header safe for any event title.
@@ -55,6 +57,8 @@ def serve_session_calendar(request, event, session_id):
     from ..exporters.ical import session_calendar
     from ..models import SessionPage
 
+    if object_id(session_id, SessionPage) is None:
+        raise Http404
     session = (
         SessionPage.objects.live()
         .child_of(event)

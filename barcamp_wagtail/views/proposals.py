@@ -3,19 +3,20 @@
 Thin on purpose: validation lives in forms.py, the rules in models/proposal.py, mail in mail.py.
 """
 
-from functools import partial
-
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .. import mail, ratelimit
+from .. import db_faults, mail, ratelimit
 from ..conf import get_setting
 from ..forms import ProposalEditForm, ProposalForm, read_form_token
 from ..models import SessionProposal
+
+# What a visitor typed and gets back when the form cannot be processed now (429).
+TYPED_FIELDS = ["title", "abstract", "format", "topic", "link", "name", "email", "show_name", "venue_code"]
 
 
 def _render(request, page, template, context=None, status=200):
@@ -34,21 +35,32 @@ def _already_stored(nonce):
     return nonce is not None and SessionProposal.objects.filter(nonce=nonce).exists()
 
 
+def _typed(request):
+    """A fresh form holding what the visitor typed, unvalidated (nothing else is read)."""
+    return {name: request.POST.get(name, "") for name in TYPED_FIELDS}
+
+
 def proposal_form(request, page):
     event = page.event
     template = "barcamp_wagtail/proposal_page.html"
     if not page.is_open(event=event):
         return _render(request, page, template, {"event": event, "is_open": False})
     address = ratelimit.client_address(request)
+    context = {"event": event, "is_open": True}
     if request.method != "POST":
-        return _render(request, page, template, {"event": event, "is_open": True, "form": ProposalForm()})
+        response = _render(request, page, template, context | {"form": ProposalForm(venue_code=page.venue_code)})
+        if page.venue_code or page.venue_networks:
+            # Only where the venue is served per browser (ratelimit.at_venue) does the form set a cookie.
+            ratelimit.remember_browser(request, response)
+        return response
 
-    if not ratelimit.hit("proposal", request):
+    if not ratelimit.hit("proposal", request, venue=ratelimit.at_venue(request, page)):
         # The visitor keeps what they typed; nothing is validated, nothing is stored.
-        form = ProposalForm(initial={name: request.POST.get(name, "") for name in ("title", "abstract", "topic")})
+        form = ProposalForm(initial=_typed(request), venue_code=page.venue_code)
         message = _("Too many proposals were sent from your connection. Please wait a while and try again.")
-        context = {"event": event, "is_open": True, "form": form, "rate_limited": message}
-        response = _render(request, page, template, context, status=429)
+        if page.venue_code:
+            message += " " + _("Are you at the barcamp? Then type the venue code shown in the room.")
+        response = _render(request, page, template, context | {"form": form, "rate_limited": message}, status=429)
         response["Retry-After"] = str(int(get_setting("PROPOSAL_RATE_WINDOW")))
         return response
 
@@ -57,16 +69,22 @@ def proposal_form(request, page):
     if _already_stored(nonce):
         return _thanks(page)
 
-    form = ProposalForm(request.POST, client_address=address)
+    form = ProposalForm(request.POST, client_address=address, venue_code=page.venue_code)
     if not form.is_valid():
-        return _render(request, page, template, {"event": event, "is_open": True, "form": form})
+        return _render(request, page, template, context | {"form": form})
     try:
         with transaction.atomic():
             proposal = form.save_for(event, language=get_language())
-            transaction.on_commit(partial(mail.proposal_received, proposal.pk))
+            mail.enqueue_on_commit("proposal_received", proposal.pk)
     except IntegrityError:
         if not _already_stored(form.nonce):
             raise
+    except OperationalError as error:
+        if not db_faults.is_busy(error):
+            raise
+        # Nothing was stored: the same form, sent again, stores it once and skips the spam check.
+        form.remember_spam_check(form.nonce)
+        return db_faults.retry_later(_render(request, page, template, context | {"form": form, "busy": True}))
     return _thanks(page)
 
 
@@ -75,24 +93,41 @@ def proposal_thanks(request, page):
 
 
 def proposal_edit(request, page, token):
+    """The private link: look at, change or withdraw a pending proposal while the call is open;
+    withdraw it (also once accepted) until the event starts. See ``SessionProposal.link_allows``."""
     event = page.event
     template = "barcamp_wagtail/proposal_edit.html"
     proposal = SessionProposal.from_edit_token(token, event)
-    context = {"event": event, "proposal": proposal}
-    if proposal is None:
+    allows = proposal.link_allows(page) if proposal is not None else None
+    context = {"event": event, "proposal": proposal if allows else None, "allows": allows}
+    if not allows:
         response = _render(request, page, template, context, status=404)
     elif request.method == "POST" and request.POST.get("action") == "withdraw":
-        proposal.withdraw()
-        response = _render(request, page, template, context | {"withdrawn": True})
-    elif request.method == "POST":
+        try:
+            proposal.withdraw()
+            response = _render(request, page, template, context | {"withdrawn": True})
+        except OperationalError as error:
+            if not db_faults.is_busy(error):
+                raise
+            form = ProposalEditForm(instance=proposal) if allows == "edit" else None
+            response = db_faults.retry_later(_render(request, page, template, context | {"form": form, "busy": True}))
+    elif request.method == "POST" and allows == "edit":
         form = ProposalEditForm(request.POST, instance=proposal)
         saved = form.is_valid()
-        if saved:
-            form.save()
-        response = _render(request, page, template, context | {"form": form, "saved": saved})
+        try:
+            if saved:
+                form.save()
+            response = _render(request, page, template, context | {"form": form, "saved": saved})
+        except OperationalError as error:
+            if not db_faults.is_busy(error):
+                raise
+            response = db_faults.retry_later(_render(request, page, template, context | {"form": form, "busy": True}))
     else:
-        response = _render(request, page, template, context | {"form": ProposalEditForm(instance=proposal)})
-    # The token is in the URL: keep it out of Referer headers and search engines.
-    response["Referrer-Policy"] = "no-referrer"
+        form = ProposalEditForm(instance=proposal) if allows == "edit" else None
+        response = _render(request, page, template, context | {"form": form})
+    # The token is in the URL: keep it out of other sites' Referer headers and out of search
+    # engines. "same-origin", not "no-referrer": with no-referrer browsers send "Origin: null"
+    # on the page's own forms, and Django's CSRF check refuses them.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response

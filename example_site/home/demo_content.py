@@ -1,14 +1,32 @@
-"""The demo barcamp, built from the facts of the first Barcamp Südwestfalen + Ruhrgebiet."""
+"""The demo barcamps, built from the facts of the first Barcamp Südwestfalen + Ruhrgebiet: that
+edition, over by the day the demo is loaded, and the second one in Dortmund that its press
+release announced, still to come."""
 
 import datetime
 
-EVENT_DAY = datetime.date(2026, 10, 16)
+# The first edition took place this many days before the day the demo is loaded; the second
+# takes place this many days after. Both fall on the Friday on or before that day.
+PAST_EDITION_DAYS_AGO = 42
+NEXT_EDITION_DAYS_AHEAD = 70
+
+
+def _friday_on_or_before(day):
+    return day - datetime.timedelta(days=(day.weekday() - 4) % 7)
+
+
+def edition_days(today):
+    """(first edition, second edition): dates relative to ``today``, so that the demo always
+    shows one barcamp that is over and one whose call for sessions is open."""
+    past = _friday_on_or_before(today - datetime.timedelta(days=PAST_EDITION_DAYS_AGO))
+    upcoming = _friday_on_or_before(today + datetime.timedelta(days=NEXT_EDITION_DAYS_AHEAD))
+    return past, upcoming
+
 
 EVENT = {
     "title": "Barcamp Südwestfalen + Ruhrgebiet",
     "slug": "barcamp-suedwestfalen-ruhrgebiet",
     "teaser": (
-        "Rund 40 Menschen aus ganz unterschiedlichen Branchen treffen sich im WELTENRAUM in Iserlohn, "
+        "Rund 40 Menschen aus ganz unterschiedlichen Branchen trafen sich im WELTENRAUM in Iserlohn, "
         "um gemeinsam über Digitalisierung, Nachhaltigkeit und persönliche Entwicklung zu sprechen."
     ),
     "venue_name": "WELTENRAUM",
@@ -267,3 +285,23 @@ SESSIONS = [
         "Eine offene Runde zu Themen und Orten für die nächste Auflage in Dortmund.",
     ),
 ]
+
+
+# Documentation written after the first edition, by session title (the session pages' notes).
+SESSION_NOTES = {
+    "Potenzialanalyse Dortmund-Südwestfalen: erste Ergebnisse": (
+        "<p>Vorgestellt wurden die ersten Ergebnisse der Potenzialanalyse, die aus dem „Brückenschlag“ "
+        "zwischen Dortmund und Südwestfalen hervorgegangen ist. Die Runde hat vor allem Rückmeldungen zu "
+        "gemeinsamen Themen beider Wirtschaftsräume gesammelt; einzelne Gedanken sollen weiterverfolgt werden.</p>"
+    ),
+    "Wie aus einer Begegnung ein Barcamp wird": (
+        "<p>visibleRuhr und der WELTENRAUM haben sich auf einer Veranstaltung kennengelernt. Die Session "
+        "erzählte, wie daraus in kurzer Zeit ein gemeinsames Format wurde, und sammelte Tipps für alle, "
+        "die selbst ein Barcamp organisieren möchten.</p>"
+    ),
+    "Was nehmen wir mit? Ideen für das zweite Barcamp": (
+        "<p>Ergebnis der Abschlussrunde: Das Format soll bleiben, die nächste Auflage findet in Dortmund statt. "
+        "Gewünscht wurden mehr Zeit zum Netzwerken und eine Plattform, auf der sich die Teilnehmenden "
+        "auch zwischen den Barcamps austauschen können.</p>"
+    ),
+}

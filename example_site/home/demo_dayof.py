@@ -1,4 +1,6 @@
-"""The demo's plenary: hand counts for the demo proposals, as if the morning's plenary had counted."""
+"""The demo's plenary: hand counts for the next edition's proposals, as a rehearsal of the morning's
+plenary would leave them, so that the plenary board and the planner's grid proposal have numbers
+to show before the day."""
 
 from barcamp_wagtail.models import SessionProposal
 

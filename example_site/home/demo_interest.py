@@ -4,7 +4,7 @@ from barcamp_wagtail.models import PressReleasePage
 
 BLOCK = {
     "heading": "Beim zweiten Barcamp dabei sein?",
-    "text": "Hinterlass deine E-Mail-Adresse: Wir sagen dir Bescheid, sobald Termin und Ort feststehen.",
+    "text": "Hinterlass deine E-Mail-Adresse: Wir sagen dir Bescheid, sobald die Anmeldung für Dortmund öffnet.",
     "privacy_note": (
         "Wir nutzen deine Adresse nur, um dich über das nächste Barcamp zu informieren. Erst wenn du sie über "
         "den Link in unserer E-Mail bestätigst, zählt sie; unbestätigte Adressen löschen wir nach sieben Tagen."

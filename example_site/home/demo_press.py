@@ -3,6 +3,7 @@ Barcamp Südwestfalen + Ruhrgebiet. ``load()`` is idempotent: a second run chang
 
 import datetime
 import io
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -11,11 +12,21 @@ from wagtail.images import get_image_model
 
 from barcamp_wagtail.models import PressIndexPage, PressReleasePage, Sponsor
 
-# (name, short description, logo colour); links are left for the editors to fill in.
+# (name, short description, logo colour, link). The links lead to reserved example addresses:
+# a real site would link to the sponsors' own (marked rel="sponsored" on the pages).
 SPONSORS = [
-    ("Devspire", "Sponsor des ersten Barcamps Südwestfalen + Ruhrgebiet.", "#0b5394"),
-    ("Küberit Systeme", "Sponsor des ersten Barcamps Südwestfalen + Ruhrgebiet.", "#38761d"),
+    ("Devspire", "Sponsor des ersten Barcamps Südwestfalen + Ruhrgebiet.", "#0b5394", "https://devspire.example/"),
+    (
+        "Küberit Systeme",
+        "Sponsor des ersten Barcamps Südwestfalen + Ruhrgebiet.",
+        "#38761d",
+        "https://kueberit-systeme.example/",
+    ),
 ]
+SPONSOR_TIER = "Sponsoren der ersten Auflage"
+
+# The sponsor logos are drawn with this font: Pillow's own has no "ü" ("K□berit").
+LOGO_FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold-Latin.ttf"
 
 PRESS_INDEX = {
     "title": "Presse",
@@ -50,10 +61,18 @@ BRIDGE_TEXT = (
 )
 
 OUTLOOK_TEXT = (
-    "<p>Die Veranstaltenden planen schon die nächste Ausgabe: Das zweite Barcamp soll in Dortmund stattfinden. "
+    "<p>Die Veranstaltenden planen schon die nächste Ausgabe: Das {next_edition} soll in Dortmund stattfinden. "
     "Damit der Austausch bis dahin weitergeht, stellt die visibleRuhr eG eine Plattform bereit, auf der sich "
     "Teilnehmende und Interessierte digital vernetzen können.</p>"
 )
+
+
+def outlook_text(next_edition):
+    """The outlook, linking to the next edition's page (a Wagtail page link: it follows moves)."""
+    words = "zweite Barcamp"
+    link = f'<a linktype="page" id="{next_edition.pk}">{words}</a>' if next_edition is not None else words
+    return OUTLOOK_TEXT.format(next_edition=link)
+
 
 THANKS_TEXT = (
     "<p>Ein herzlicher Dank geht an die Sponsoren, darunter Devspire und Küberit Systeme. Ohne ihre "
@@ -111,15 +130,18 @@ ABOUT_VISIBLERUHR = (
 CONTACT_EMAIL = "christoph@derweltenraum.com"
 
 
-def load(home, event):
-    """Create the sponsors (shown on ``event``), the press index below ``home`` and the press release."""
+def load(home, event, next_edition=None):
+    """Create the sponsors (shown on ``event``), the press index below ``home`` and the press release,
+    whose outlook links to ``next_edition``."""
     sponsors = [sponsor(*fields) for fields in SPONSORS]
     if not any(block.block_type == "sponsor_wall" for block in event.body):
-        event.body.append(("sponsor_wall", {"heading": "Sponsoren", "tiers": [{"name": "", "sponsors": sponsors}]}))
+        event.body.append(("sponsor_wall", sponsor_wall(sponsors)))
         event.save_revision().publish()
     index = PressIndexPage.objects.child_of(home).filter(slug=PRESS_INDEX["slug"]).first()
     if index is None:
-        index = PressIndexPage(title=PRESS_INDEX["title"], slug=PRESS_INDEX["slug"], intro=PRESS_INDEX["intro"])
+        index = PressIndexPage(
+            title=PRESS_INDEX["title"], slug=PRESS_INDEX["slug"], intro=PRESS_INDEX["intro"], show_in_menus=True
+        )
         home.add_child(instance=index)
         index.save_revision().publish()
     if PressReleasePage.objects.child_of(index).filter(slug=RELEASE["slug"]).exists():
@@ -131,33 +153,38 @@ def load(home, event):
         dateline_date=timezone.localtime(event.start).date() + datetime.timedelta(days=3),
         lead=RELEASE["lead"],
         event=event,
-        body=release_body(sponsors),
+        body=release_body(sponsors, next_edition),
     )
     index.add_child(instance=release)
     release.save_revision().publish()
 
 
-def sponsor(name, description, colour):
+def sponsor_wall(sponsors):
+    return {"heading": "Danke an unsere Sponsoren", "tiers": [{"name": SPONSOR_TIER, "sponsors": sponsors}]}
+
+
+def sponsor(name, description, colour, url):
     found = Sponsor.objects.filter(name=name).first()
     if found is not None:
         return found
-    return Sponsor.objects.create(name=name, description=description, logo=logo_image(name, colour))
+    return Sponsor.objects.create(name=name, description=description, url=url, logo=logo_image(name, colour))
 
 
 def logo_image(name, colour):
     """A plain wordmark, drawn at load time so the demo needs no image files."""
     from PIL import Image as PillowImage
-    from PIL import ImageDraw
+    from PIL import ImageDraw, ImageFont
 
     picture = PillowImage.new("RGB", (480, 160), colour)
-    ImageDraw.Draw(picture).text((24, 60), name, fill="white", font_size=48)
+    font = ImageFont.truetype(str(LOGO_FONT), 44)
+    ImageDraw.Draw(picture).text((240, 80), name, fill="white", font=font, anchor="mm")
     buffer = io.BytesIO()
     picture.save(buffer, "PNG")
     file = ImageFile(buffer, name=f"logo-{slugify(name)}.png")
     return get_image_model().objects.create(title=f"Logo {name}", file=file)
 
 
-def release_body(sponsors):
+def release_body(sponsors, next_edition=None):
     return [
         ("key_figures", {"figures": [{"number": n, "label": label} for n, label in KEY_FIGURES]}),
         ("paragraph", FORMAT_TEXT),
@@ -165,10 +192,10 @@ def release_body(sponsors):
         ("paragraph", BRIDGE_TEXT),
         ("quote", QUOTES[1]),
         ("heading", {"text": "Ausblick: das zweite Barcamp in Dortmund", "level": "h2"}),
-        ("paragraph", OUTLOOK_TEXT),
+        ("paragraph", outlook_text(next_edition)),
         ("quote", QUOTES[2]),
         ("paragraph", THANKS_TEXT),
-        ("sponsor_wall", {"heading": "Sponsoren", "tiers": [{"name": "", "sponsors": sponsors}]}),
+        ("sponsor_wall", sponsor_wall(sponsors)),
         (
             "call_to_action",
             {

@@ -1,4 +1,5 @@
-"""The demo's call for sessions: a proposal form under the demo event and a few proposals in the inbox."""
+"""The demo's call for sessions: the proposal form of the next edition, open from a month ago until
+the event, with online votes, and a few proposals in the inbox."""
 
 import datetime
 
@@ -57,17 +58,13 @@ PROPOSALS = [
 def load(event):
     """Create the proposal page and the demo proposals once; a second run changes nothing."""
     page = ProposalPage.objects.child_of(event).first()
+    now = timezone.now()
     if page is None:
-        now = timezone.now()
-        # Open from well before the event until well after today, so the demo form always works.
-        page = ProposalPage(
-            **PAGE,
-            submissions_open=min(event.start - datetime.timedelta(days=60), now - datetime.timedelta(days=1)),
-            submissions_close=max(event.end, now + datetime.timedelta(days=365)),
-        )
+        # Open since a month ago, until the event ends; votes open too, for the voter codes and cards.
+        page = ProposalPage(**PAGE, submissions_open=now - datetime.timedelta(days=30), votes_enabled=True)
         event.add_child(instance=page)
         page.save_revision().publish()
-    for nonce, title, abstract, format_, topic, name, show_name in PROPOSALS:
+    for days_ago, (nonce, title, abstract, format_, topic, name, show_name) in enumerate(PROPOSALS, start=3):
         SessionProposal.objects.get_or_create(
             nonce=nonce,
             defaults={
@@ -80,8 +77,8 @@ def load(event):
                 "email": f"{nonce}@example.org",
                 "show_name": show_name,
                 "privacy_consent": True,
-                "consent_at": event.start - datetime.timedelta(days=14),
-                "created_at": event.start - datetime.timedelta(days=14),
+                "consent_at": now - datetime.timedelta(days=days_ago),
+                "created_at": now - datetime.timedelta(days=days_ago),
                 "language": "de",
             },
         )

@@ -1,8 +1,9 @@
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from barcamp_wagtail.models import EventPage
+from barcamp_wagtail.models import EventPage, PressReleasePage
 
 
 class HomePage(Page):
@@ -13,6 +14,14 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        """Barcamps still to come first (soonest first), then those that are over (latest first),
+        and the latest press releases."""
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = EventPage.objects.live().child_of(self).order_by("-start")
+        events = EventPage.objects.live().child_of(self)
+        now = timezone.now()
+        context["upcoming_events"] = events.filter(end__gte=now).order_by("start")
+        context["past_events"] = events.filter(end__lt=now).order_by("-start")
+        context["press_releases"] = (
+            PressReleasePage.objects.live().descendant_of(self).order_by("-dateline_date", "-first_published_at")[:3]
+        )
         return context

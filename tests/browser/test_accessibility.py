@@ -7,7 +7,6 @@ import pytest
 from django.core.management import call_command
 
 from barcamp_wagtail.models import (
-    EventPage,
     PressIndexPage,
     PressReleasePage,
     ProposalPage,
@@ -15,6 +14,7 @@ from barcamp_wagtail.models import (
     SessionPage,
 )
 
+from ..demo_helpers import next_edition, past_edition
 from .conftest import DESKTOP, PHONE, axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,23 +27,28 @@ PASSWORD = "accessible"  # noqa: S105  (a test account)
 def demo(live_server, settings, django_user_model):
     settings.BARCAMP_WAGTAIL = {"PROPOSAL_RECAPTCHA": False, "PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 1000}
     call_command("load_demo", "--no-admin", verbosity=0)
-    event = EventPage.objects.get()
+    event = past_edition()  # the programme, press release and screens of the edition that took place
+    upcoming = next_edition()  # the call for sessions, votes and plenary of the one to come
     django_user_model.objects.create_superuser("orga", "orga@example.org", PASSWORD)
     return {
         "event": event.url,
+        "next-event": upcoming.url,
+        "home": "/",
         "session": SessionPage.objects.live().child_of(event).first().url,
-        "schedule": SchedulePage.objects.get().url,
+        "schedule": SchedulePage.objects.child_of(event).get().url,
         "proposal": ProposalPage.objects.get().url,
         "vote": ProposalPage.objects.get().url + "vote/",
         "press-index": PressIndexPage.objects.get().url,
         "press-release": PressReleasePage.objects.live().first().url,
         "display": f"{event.url}now/",
-        "plenary-board": f"/admin/barcamp/plenary/{event.pk}/board/",
+        "plenary-board": f"/admin/barcamp/plenary/{upcoming.pk}/board/",
     }
 
 
 PAGES = [
+    ("home", PHONE),
     ("event", PHONE),
+    ("next-event", PHONE),
     ("session", PHONE),
     ("schedule", DESKTOP),
     ("schedule", PHONE),

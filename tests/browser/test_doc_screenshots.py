@@ -13,12 +13,15 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from barcamp_wagtail.models import EventPage, ProposalPage, SchedulePage, SessionPage, SessionProposal, TimeSlot
+from barcamp_wagtail.models import ProposalPage, SchedulePage, SessionPage, SessionProposal, TimeSlot
 
+from ..demo_helpers import past_edition
 from .conftest import DESKTOP, PHONE, ROOT
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
+LAPTOP = {"width": 1366, "height": 768}
+PROJECTOR = {"width": 1920, "height": 1080}
 PASSWORD = "screenshots"  # noqa: S105  (a test account)
 
 
@@ -39,7 +42,15 @@ def demo(live_server, settings, django_user_model):
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no broken avatar when offline
     call_command("load_demo", "--no-admin", verbosity=0)
     django_user_model.objects.create_superuser("orga", "orga@example.org", PASSWORD)
-    return EventPage.objects.get()
+    return past_edition()
+
+
+def log_in(page, base):
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", "orga")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(f"{base}/admin/")
 
 
 @pytest.mark.parametrize("locale", ["en-GB", "de-DE"])
@@ -56,11 +67,11 @@ def test_the_documentation_screenshots_show_the_example_site(live_server, demo, 
     visitor = new_page(viewport=DESKTOP, locale=locale)
     visitor.goto(base + demo.url)
     save(visitor, "event-page")
-    visitor.goto(base + SchedulePage.objects.get().url)
+    visitor.goto(base + SchedulePage.objects.child_of(demo).get().url)
     save(visitor, "schedule-grid")
 
     phone = new_page(viewport=PHONE, locale=locale)
-    phone.goto(base + SchedulePage.objects.get().url)
+    phone.goto(base + SchedulePage.objects.child_of(demo).get().url)
     phone.locator(".barcamp-schedule__list").first.scroll_into_view_if_needed()
     save(phone, "schedule-phone")
     phone.goto(base + ProposalPage.objects.get().url)
@@ -78,11 +89,7 @@ def test_the_documentation_screenshots_show_the_example_site(live_server, demo, 
     save(screen, "now-and-next")
 
     admin = new_page(viewport=DESKTOP, locale=locale)
-    admin.goto(f"{base}/admin/login/")
-    admin.fill("#id_username", "orga")
-    admin.fill("#id_password", PASSWORD)
-    admin.locator("form button[type=submit]").first.click()
-    admin.wait_for_url(f"{base}/admin/")
+    log_in(admin, base)
     admin.goto(f"{base}/admin/barcamp_wagtail/sessionproposal/")
     save(admin, "inbox")
     admin.goto(f"{base}/admin/barcamp/proposals/decide/")
@@ -91,11 +98,24 @@ def test_the_documentation_screenshots_show_the_example_site(live_server, demo, 
     save(admin, "decide")
     admin.locator("button[name=action][value=accept]").click()
     admin.wait_for_load_state()
-    admin.goto(f"{base}/admin/barcamp/planner/{demo.pk}/")
-    save(admin, "planner")
-    admin.locator(".barcamp-planner__unscheduled").scroll_into_view_if_needed()
-    save(admin, "planner-not-scheduled")
+
+    # The planner on the morning of the barcamp: the plenary's proposals accepted, the last two
+    # rounds still open.
+    for proposal in SessionProposal.objects.filter(event=demo, status="submitted"):
+        proposal.accept()
+    open_rounds = TimeSlot.objects.filter(event=demo, kind="session").order_by("-start")[:2]
+    SessionPage.objects.filter(time_slot__in=list(open_rounds)).update(room=None, time_slot=None)
+    planner = f"{base}/admin/barcamp/planner/{demo.pk}/"
+    for viewport, name in ((LAPTOP, "planner"), (PROJECTOR, "planner-projector"), (PHONE, "planner-phone")):
+        page = new_page(viewport=viewport, locale=locale)
+        log_in(page, base)
+        page.goto(planner)
+        save(page, name)
+        if name == "planner":
+            page.locator(".barcamp-planner__waiting [data-session] button").first.click()
+            page.locator("td .barcamp-planner__target").first.wait_for()
+            save(page, "planner-picked")
 
     assert TimeSlot.objects.filter(event=demo).exists()
     assert all(path.stat().st_size > 10_000 for path in taken), taken
-    assert len(taken) == 9
+    assert len(taken) == 11

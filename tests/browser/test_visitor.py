@@ -4,8 +4,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from barcamp_wagtail.models import EventPage, SessionPage
+from barcamp_wagtail.models import SessionPage
 
+from ..demo_helpers import past_edition
 from ..factories import EVENT_DAY, make_event, make_room, make_session, make_slot
 from .conftest import PHONE, assert_accessible
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def demo(live_server):
     call_command("load_demo", "--no-admin", verbosity=0)
-    return EventPage.objects.get()
+    return past_edition()
 
 
 @pytest.mark.parametrize("locale", ["de-DE", "en-GB"])

@@ -4,12 +4,12 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from barcamp_wagtail.models import SessionProposal, VoterCode
+from barcamp_wagtail.models import InterestVote, SessionProposal, VoterCode
 from tests import factories
 from tests.factories import make_event
 
@@ -52,6 +52,15 @@ def make_proposal(event, title="A proposed session", **fields):
     return SessionProposal.objects.create(event=event, title=title, **(defaults | fields))
 
 
+def accepted(event, title, hands=None, votes=0, name="", topic=""):
+    """An accepted proposal (with its hand count and ``votes`` online votes): its session page."""
+    proposal = make_proposal(event, title, name=name, show_name=bool(name), topic=topic, hand_count=hands)
+    for number in range(votes):
+        voter = VoterCode.objects.create(event=event, code_hash=f"{title}-{number}".ljust(64, "0")[:64])
+        InterestVote.objects.create(proposal=proposal, voter=voter)
+    return proposal.accept()
+
+
 def make_user(django_user_model, username, *permissions):
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "password")
     for name in ("wagtailadmin.access_admin", *permissions):
@@ -62,7 +71,10 @@ def make_user(django_user_model, username, *permissions):
 
 @pytest.fixture
 def moderator(django_user_model):
-    return make_user(django_user_model, "moderator", "barcamp_wagtail.moderate_sessionproposal")
+    user = make_user(django_user_model, "moderator", "barcamp_wagtail.moderate_sessionproposal")
+    # Moderating an event's proposals needs the right to publish its pages (Wagtail's Moderators have it).
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
 
 
 @pytest.fixture

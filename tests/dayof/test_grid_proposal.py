@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from barcamp_wagtail.models import EventPage, InterestVote, ScheduleChange, SessionPage, TimeSlot, VoterCode
+from barcamp_wagtail.models import EventPage, ScheduleChange, SessionPage, TimeSlot
 from tests.factories import make_event, make_room, make_session, make_slot
 
-from .conftest import make_proposal
+from .conftest import accepted
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +24,6 @@ def venue(db):
     event.lunch = make_slot(event, "12:00", "13:00", kind=TimeSlot.Kind.BREAK, label="Lunch")
     event.second = make_slot(event, "13:00", "13:40")
     return event
-
-
-def accepted(event, title, hands=None, votes=0, name="", topic=""):
-    proposal = make_proposal(event, title, name=name, show_name=bool(name), topic=topic, hand_count=hands)
-    for number in range(votes):
-        voter = VoterCode.objects.create(event=event, code_hash=f"{title}-{number}".ljust(64, "0")[:64])
-        InterestVote.objects.create(proposal=proposal, voter=voter)
-    return proposal.accept()
 
 
 def propose_url(event):
@@ -58,7 +50,7 @@ def test_the_planner_offers_to_propose_a_grid(editor_client, venue):
 
     html = editor_client.get(planner_url(venue)).content.decode()
 
-    assert f'action="{propose_url(venue)}"' in html and "Propose a grid" in html
+    assert f'href="{propose_url(venue)}"' in html and "Propose a grid" in html
 
 
 def test_the_preview_puts_the_most_wanted_session_into_the_largest_room(editor_client, venue):

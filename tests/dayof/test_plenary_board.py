@@ -214,3 +214,15 @@ def test_the_event_page_in_the_admin_offers_the_plenary(editor_client, event):
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
 
     assert moderate_url(event) in html
+
+
+def test_the_board_in_list_mode_says_no_pitch_number_in_its_header(moderator_client, event, pitches):
+    moderator_client.post(moderate_url(event), {"action": "next"})
+    assert "Pitch 1 of 2" in moderator_client.get(board_url(event)).content.decode()
+
+    moderator_client.post(moderate_url(event), {"action": "list", "show_list": "1"})
+    html = moderator_client.get(board_url(event)).content.decode()
+
+    assert "Pitch 1 of 2" not in html
+    assert "data-board-position></p>" in html
+    assert "All pitches" in html

@@ -2,7 +2,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
-from barcamp_wagtail.models import EventPage, InterestSignup, PressReleasePage
+from barcamp_wagtail.models import InterestSignup, PressReleasePage
+from tests.demo_helpers import past_edition
 
 from .conftest import Visitor
 
@@ -26,7 +27,7 @@ def test_the_demo_release_carries_the_sign_up_form_once():
 
 def test_the_demo_form_signs_up_for_the_demo_event(client):
     call_command("load_demo", "--no-admin", verbosity=0)
-    event = EventPage.objects.get()
+    event = past_edition()  # the release's event: news of the next edition come from it
     release = PressReleasePage.objects.get()
 
     html = BeautifulSoup(client.get(release.url).content, "html.parser")

@@ -5,6 +5,7 @@ import re
 from unittest import mock
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
@@ -100,3 +101,25 @@ def make_proposal(event, **fields):
         "nonce": f"nonce-{SessionProposal.objects.count()}-{fields.get('title', '')}",
     }
     return SessionProposal.objects.create(event=event, **(defaults | fields))
+
+
+@pytest.fixture
+def moderator(client, django_user_model):
+    """A client logged in as an editor who may read the inbox and decide."""
+    user = django_user_model.objects.create_user("mo", "mo@example.org", "password")
+    # Wagtail's Moderators may publish pages: accepting a proposal publishes its session.
+    user.groups.add(Group.objects.get(name="Moderators"))
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="barcamp_wagtail",
+            codename__in=["view_sessionproposal", "moderate_sessionproposal"],
+        )
+    )
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (the mails), as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -28,20 +28,6 @@ def editor(client, django_user_model):
     return client
 
 
-@pytest.fixture
-def moderator(client, django_user_model):
-    user = django_user_model.objects.create_user("mo", "mo@example.org", "password")
-    user.groups.add(Group.objects.get(name="Editors"))
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="barcamp_wagtail",
-            codename__in=["view_sessionproposal", "moderate_sessionproposal"],
-        )
-    )
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.parametrize("url", [INBOX, DECIDE, PRIVACY, INBOX + "?export=csv"])
 def test_an_editor_without_permission_gets_403(editor, event, url):
     make_proposal(event)

