@@ -105,3 +105,24 @@ def axe_violations(page, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag
 def assert_accessible(page):
     violations = axe_violations(page)
     assert not violations, json.dumps(violations, indent=2, ensure_ascii=False)
+
+
+PASSWORD = "browser-password"  # noqa: S105  (the test accounts' password)
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    """A Wagtail moderator (who may publish, as accepting publishes a session) with the app's
+    permissions to read and decide proposals."""
+    from django.contrib.auth.models import Group, Permission
+
+    user = django_user_model.objects.create_user("mo", "mo@example.org", PASSWORD)
+    # Wagtail's Moderators may publish pages: accepting a proposal publishes its session.
+    user.groups.add(Group.objects.get(name="Moderators"))
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="barcamp_wagtail",
+            codename__in=["view_sessionproposal", "moderate_sessionproposal"],
+        )
+    )
+    return user

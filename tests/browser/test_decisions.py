@@ -16,7 +16,6 @@ from barcamp_wagtail.models import SessionProposal
 from ..factories import make_event, make_proposal_page, make_room, make_slot
 from .conftest import DESKTOP, PHONE
 from .test_flows import PASSWORD, log_in
-from .test_flows import moderator as flows_moderator  # noqa: F401  (registers the "moderator" fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -92,10 +91,11 @@ def test_the_visitor_hears_the_decision_and_the_move_and_follows_the_links(
     log_in(planner, base, django_user_model.objects.create_superuser("planner", "planner@example.org", PASSWORD))
     planner.goto(f"{base}/admin/barcamp/planner/{barcamp['event'].pk}/")
     kitchen, second = barcamp["rooms"][1], barcamp["slots"][1]
+    session = SessionProposal.objects.get(title=TITLE).session
+    planner.locator(f".barcamp-planner__unscheduled [data-session='{session.pk}'] button").click()
     cell = planner.locator(f"td[data-cell='{second.pk}:{kitchen.pk}']")
-    cell.get_by_label("Place").select_option(label=TITLE)
-    cell.get_by_role("button", name="Place").click()
-    planner.wait_for_load_state()
+    with planner.expect_navigation():
+        cell.get_by_role("button", name="Place here").click()
 
     moved = mails_to("ada@example.org")[-1]
     assert moved.subject == f"Neuer Raum oder neue Zeit für deine Session bei Barcamp Entscheidung: {TITLE}"

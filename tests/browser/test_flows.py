@@ -7,7 +7,6 @@ import io
 from urllib.parse import urljoin
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -15,13 +14,12 @@ from barcamp_wagtail.models import SessionPage, SessionProposal
 
 from ..factories import EVENT_DAY, make_event, make_proposal_page, make_room, make_session, make_slot
 from ..schedule_helpers import make_schedule_page
-from .conftest import DESKTOP, PHONE, assert_accessible
+from .conftest import DESKTOP, PASSWORD, PHONE, assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DAY = timezone.localdate() + datetime.timedelta(days=30)
 TITLE = "Offene Daten für kleine Gemeinden"
-PASSWORD = "browser-password"  # noqa: S105  (a test account)
 
 
 @pytest.fixture
@@ -38,20 +36,6 @@ def barcamp(live_server, settings):
         "proposal_page": make_proposal_page(event),
         "schedule": make_schedule_page(event),
     }
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    user = django_user_model.objects.create_user("mo", "mo@example.org", PASSWORD)
-    # Wagtail's Moderators may publish pages: accepting a proposal publishes its session.
-    user.groups.add(Group.objects.get(name="Moderators"))
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="barcamp_wagtail",
-            codename__in=["view_sessionproposal", "moderate_sessionproposal"],
-        )
-    )
-    return user
 
 
 @pytest.fixture

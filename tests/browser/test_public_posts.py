@@ -11,7 +11,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import Site
@@ -19,13 +18,12 @@ from wagtail.models import Site
 from barcamp_wagtail.models import InterestSignup, InterestVote, SessionProposal, VoterCode
 
 from ..factories import make_event, make_proposal_page
-from .conftest import PHONE
+from .conftest import PASSWORD, PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DAY = timezone.localdate() + datetime.timedelta(days=30)
 TITLE = "Offene Daten für kleine Gemeinden"
-PASSWORD = "public-posts"  # noqa: S105  (a test account)
 
 
 @pytest.fixture
@@ -154,21 +152,13 @@ def test_a_participant_votes_online_with_the_code_from_the_badge(live_server, ba
     assert InterestVote.objects.filter(proposal=proposal).count() == 1
 
 
-def test_the_moderator_types_the_hand_counts_on_a_phone(live_server, barcamp, new_page, shots, django_user_model):
+def test_the_moderator_types_the_hand_counts_on_a_phone(live_server, barcamp, new_page, shots, moderator):
     event = barcamp["event"]
     first, second = (
         SessionProposal.objects.create(
             event=event, title=title, abstract="Pitch.", email="ada@example.org", nonce=title, privacy_consent=True
         )
         for title in ("Open Data", "Sketchnotes")
-    )
-    moderator = django_user_model.objects.create_user("mo", "mo@example.org", PASSWORD)
-    moderator.groups.add(Group.objects.get(name="Editors"))
-    moderator.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="barcamp_wagtail",
-            codename__in=["view_sessionproposal", "moderate_sessionproposal"],
-        )
     )
     page = new_page(viewport=PHONE)
     page.goto(f"{live_server.url}/admin/login/")

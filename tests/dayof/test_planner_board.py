@@ -140,7 +140,7 @@ def test_the_targets_warn_before_saving_about_hosts_and_capacity(editor_client, 
     cells = targets(editor_client, venue, crowd)["cells"]
 
     studio_first = cells[cell(venue.first, venue.studio)]
-    assert "marie ting also hosts “Open Data” in Plenum" in studio_first
+    assert "Marie Ting also hosts “Open Data” in Plenum" in studio_first
     assert "25 interested, 10 seats" in studio_first
     assert "aria-describedby" in studio_first
     assert "⚠" not in cells[cell(venue.second, venue.plenum)] and "<ul" not in cells[cell(venue.second, venue.plenum)]
@@ -156,7 +156,7 @@ def test_placed_cards_show_their_conflicts(editor_client, venue):
     html = editor_client.get(planner_url(venue)).content.decode()
 
     assert html.count("has-conflicts") == 3
-    assert "marie ting also hosts “Kreislauf” in Plenum" in html
+    assert "Marie Ting also hosts “Kreislauf” in Plenum" in html
     assert "25 interested, 10 seats" in html
 
 
