@@ -25,6 +25,7 @@ from wagtail.models import Page
 from barcamp_wagtail.models import InterestSignup, SessionPage, SessionProposal, VoterCode
 
 from .factories import make_event, make_proposal_page, make_room, make_session, make_slot
+from .participants.conftest import make_participant
 from .press_factories import make_press_index, make_release, make_sponsor
 from .schedule_helpers import make_schedule_page
 
@@ -61,7 +62,13 @@ def site(settings):
     waiting, a call for sessions with votes, a schedule page, a press release, proposals,
     voter codes, sign-ups and a sponsor."""
     settings.BARCAMP_WAGTAIL = {"PROPOSAL_RECAPTCHA": False, "PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 100000}
-    event = make_event(day=DAY, venue_name="Rathaus", venue_address="Markt 1\r\n58636 Iserlohn")
+    event = make_event(
+        day=DAY,
+        venue_name="Rathaus",
+        venue_address="Markt 1\r\n58636 Iserlohn",
+        registration_enabled=True,
+        capacity=10,
+    )
     room = make_room(event, "Plenum")
     make_room(event, "Studio", capacity=10, sort_order=1)
     slot = make_slot(event, "10:00", "10:45", day=DAY)
@@ -76,7 +83,15 @@ def site(settings):
     )
     signup = InterestSignup.objects.create(event=event, email="signup@example.org", confirmed_at=timezone.now())
     VoterCode.generate(event, 2)
-    return {"event": event, "proposal": proposal, "signup": signup, "sponsor": make_sponsor()}
+    participant = make_participant(event)
+    return {
+        "event": event,
+        "proposal": proposal,
+        "signup": signup,
+        "sponsor": make_sponsor(),
+        "participant": participant,
+        "booking": participant.bookings.first(),
+    }
 
 
 def _patterns(patterns, namespace=""):
@@ -106,19 +121,25 @@ def admin_value(name, parameter, objects):
     """A real value for a URL parameter, so that the walk reaches the view's code."""
     if parameter in ("event_id", "page_id"):
         return objects["event"].pk
+    if parameter == "participant_id":
+        return objects["participant"].pk
+    if parameter == "booking_id":
+        return objects["booking"].pk
     if "sessionproposal" in name:
         return objects["proposal"].pk
     if "interestsignup" in name:
         return objects["signup"].pk
     if "sponsor" in name:
         return objects["sponsor"].pk
+    if "_participant_" in name:
+        return objects["participant"].pk
     return PLACEHOLDER
 
 
 def admin_urls(objects):
     urls = []
     for name, parameters in app_admin_url_patterns().items():
-        unknown = set(parameters) - {"event_id", "page_id", "instance_pk", "pk"}
+        unknown = set(parameters) - {"event_id", "page_id", "instance_pk", "pk", "participant_id", "booking_id"}
         assert not unknown, f"{name} has a parameter this walk does not know: {unknown}"
         urls.append(
             reverse(name, kwargs={parameter: admin_value(name, parameter, objects) for parameter in parameters})

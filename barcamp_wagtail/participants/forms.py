@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from ..admin_views.access import IdChoiceField
 from ..forms import SingleLineField, SpamProtectedForm, WebLinkField, validate_multi_line, validate_single_line
 from .models import (
     ABOUT_MAX,
@@ -235,7 +236,7 @@ class BulkMailForm(forms.ModelForm):
 
 
 class InviteForm(forms.Form):
-    source = forms.ModelChoiceField(
+    source = IdChoiceField(
         label=_("Invite the confirmed next-edition sign-ups of"),
         queryset=None,
         empty_label=None,
