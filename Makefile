@@ -31,10 +31,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The ALTCHA widget (the spam check without Google) ships in the app's static files: copied
-# from the npm package pinned in package.json, so that no page loads it from elsewhere.
+# The ALTCHA widget (the spam check without Google) and jsQR (the door's camera scan) ship in the
+# app's static files: copied from the npm packages pinned in package.json, so that no page loads
+# them from elsewhere.
 vendor: node_modules/.installed
 	cp node_modules/altcha/dist/main/altcha.min.js node_modules/altcha/LICENSE.txt barcamp_wagtail/static/barcamp_wagtail/vendor/altcha/
+	cp node_modules/jsqr/dist/jsQR.js barcamp_wagtail/static/barcamp_wagtail/participants/vendor/
+	cp node_modules/jsqr/LICENSE barcamp_wagtail/static/barcamp_wagtail/participants/vendor/jsQR-LICENSE.txt
 
 benchmark: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py --progress $(BENCHMARK_ARGS)

@@ -91,3 +91,20 @@ def test_the_door_needs_the_manage_permission_and_the_events_page_permission(cli
     user.user_permissions.add(*Permission.objects.filter(codename__in=["view_participant", "manage_participants"]))
     client.force_login(user)
     assert client.get(page).status_code == 200  # Editors may edit every page of the example site
+
+
+def test_the_bundled_qr_reader_is_the_pinned_npm_package():
+    """The door's camera scan uses jsQR from the app's static files (``make vendor``), the very
+    file of the version package.json pins."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    package = root / "node_modules" / "jsqr"
+    vendored = root / "barcamp_wagtail" / "static" / "barcamp_wagtail" / "participants" / "vendor"
+    if not package.exists():
+        pytest.fail("node_modules/jsqr is missing: run npm ci (make test does)")
+
+    pinned = json.loads((root / "package.json").read_text())["devDependencies"]["jsqr"]
+    assert json.loads((package / "package.json").read_text())["version"] == pinned
+    assert (vendored / "jsQR.js").read_bytes() == (package / "dist" / "jsQR.js").read_bytes()
+    assert (vendored / "jsQR-LICENSE.txt").read_bytes() == (package / "LICENSE").read_bytes()
