@@ -135,7 +135,7 @@ def _list_item(out, row, room_label):
         out.append("\n      <ul>\n        ")
         for room, session in row["sessions"]:
             out.append(
-                f'\n        <li><span class="barcamp-schedule__room">{room_label}: {escape(room.name)}</span>'
+                f'\n        <li data-room="{escape(room.name)}"><span class="barcamp-schedule__room">{room_label}: {escape(room.name)}</span>'
                 f"{session.card_html}</li>\n        "
             )
         out.append("\n      </ul>\n      ")
