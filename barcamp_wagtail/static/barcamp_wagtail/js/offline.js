@@ -4,7 +4,7 @@
    has), registers the page's service worker, hands it the same-origin files this page loaded
    (the host's stylesheets and fonts too) to keep, and shows the "as of" note when the worker
    answered with its kept copy. When the connection comes back, the kept files are renewed and
-   a kept copy on screen is replaced by the current programme. */
+   a kept copy on screen is replaced by the renewed one. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-barcamp-schedule][data-offline-worker]");
@@ -40,7 +40,16 @@
   }
 
   navigator.serviceWorker.addEventListener("message", function (event) {
-    if (event.data && event.data.type === "shown-from-copy" && event.data.value) showNote();
+    if (!event.data) return;
+    if (event.data.type === "shown-from-copy" && event.data.value) showNote();
+    // The page and its files are kept: from now on it opens without a connection.
+    if (event.data.type === "kept") root.setAttribute("data-offline-ready", "");
+    if (event.data.type === "refreshed") {
+      // The kept copy is current again: a kept copy on screen gives way to it. When the
+      // connection is not really back yet, try again a little later.
+      if (event.data.ok && showingCopy) window.location.reload();
+      else if (!event.data.ok && retries < 5) window.setTimeout(refresh, 5000 * ++retries);
+    }
   });
 
   navigator.serviceWorker
@@ -54,12 +63,13 @@
     if (worker) worker.postMessage({ type: "keep", page: window.location.href, urls: pageFiles() });
   });
 
-  window.addEventListener("online", function () {
-    if (showingCopy) {
-      window.location.reload();
-      return;
-    }
+  var retries = 0;
+  function refresh() {
     var worker = navigator.serviceWorker.controller;
     if (worker) worker.postMessage({ type: "refresh" });
+  }
+  window.addEventListener("online", function () {
+    retries = 0;
+    refresh();
   });
 })();

@@ -37,7 +37,9 @@ function pageKey(url) {
 
 async function fetchAndKeep(url, isPage) {
   const response = await fetch(url, { credentials: isPage ? "omit" : "same-origin", cache: "no-cache" });
-  if (keepable(response)) await (await caches.open(CACHE)).put(isPage ? pageKey(url) : url, response);
+  if (!keepable(response)) return false;
+  await (await caches.open(CACHE)).put(isPage ? pageKey(url) : url, response);
+  return true;
 }
 
 async function keptCopy(key) {
@@ -87,10 +89,14 @@ async function serveFile(event) {
   return copy;
 }
 
+// Everything kept, fetched anew; true when every copy of the page could be renewed.
 async function renewAll() {
   const cache = await caches.open(CACHE);
   const requests = await cache.keys();
-  await Promise.all(requests.map((request) => fetchAndKeep(request.url, inScope(request.url)).catch(() => {})));
+  const renewed = await Promise.all(
+    requests.map((request) => fetchAndKeep(request.url, inScope(request.url)).catch(() => false))
+  );
+  return requests.every((request, index) => renewed[index] || !inScope(request.url));
 }
 
 self.addEventListener("install", (event) => {
@@ -124,9 +130,11 @@ self.addEventListener("message", (event) => {
   if (data.type === "shown-from-copy?") {
     event.source.postMessage({ type: "shown-from-copy", value: shownFromCopy.delete(event.source.id) });
   } else if (data.type === "keep") {
-    event.waitUntil(keepFiles(data));
+    const client = event.source;
+    event.waitUntil(keepFiles(data).then(() => client.postMessage({ type: "kept" })));
   } else if (data.type === "refresh") {
-    event.waitUntil(renewAll());
+    const client = event.source;
+    event.waitUntil(renewAll().then((ok) => client.postMessage({ type: "refreshed", ok })));
   }
 });
 
