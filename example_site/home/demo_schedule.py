@@ -4,9 +4,7 @@ from barcamp_wagtail.models import SchedulePage
 
 TITLE = "Programm"
 SLUG = "programm"
-INTRO = (
-    "<p>Das Programm entsteht am Morgen in der Sessionplanung.</p>"
-)
+INTRO = "<p>Das Programm entsteht am Morgen in der Sessionplanung.</p>"
 
 
 def load_schedule_page(event):
