@@ -67,6 +67,11 @@ DEFAULTS = {
     # Seconds a rendered grid is kept. Keys carry the schedule version, so a change shows
     # at once whatever the timeout; 0 turns the cache off.
     "SCHEDULE_CACHE_TIMEOUT": 3600,
+    # The schedule page as an installable web app that works offline (docs/schedule.md): a web
+    # app manifest and a service worker below the page's URL. False: neither is offered.
+    "SCHEDULE_OFFLINE": True,
+    # Seconds the service worker waits for the network before it shows the copy it keeps.
+    "SCHEDULE_OFFLINE_NETWORK_TIMEOUT": 4,
     # Exports (docs/exports.md). Cache alias that keeps rendered exports (PDF, iCal, frab, c3voc).
     "EXPORT_CACHE": "default",
     # Seconds a rendered export stays cached; a new schedule version gets a new entry anyway.

@@ -134,8 +134,9 @@ def _list_item(out, row, room_label):
     if row["sessions"]:
         out.append("\n      <ul>\n        ")
         for room, session in row["sessions"]:
+            name = escape(room.name)
             out.append(
-                f'\n        <li><span class="barcamp-schedule__room">{room_label}: {escape(room.name)}</span>'
+                f'\n        <li data-room="{name}"><span class="barcamp-schedule__room">{room_label}: {name}</span>'
                 f"{session.card_html}</li>\n        "
             )
         out.append("\n      </ul>\n      ")

@@ -220,4 +220,5 @@ def schedule_context(page, request):
         "schedule_topics": facts["topics"],
         "schedule_topic_name": topic_names.get(filters["topic"], ""),
         "schedule_is_running": bool(now_ids),
+        "schedule_offline": bool(get_setting("SCHEDULE_OFFLINE")),
     }

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -13,11 +14,14 @@ from .event import EventPage, Room, TimeSlot
 from .session import SessionPage
 
 
-class SchedulePage(Page):
+class SchedulePage(RoutablePageMixin, Page):
     """The public programme of its parent event: a grid on large screens, a list on phones.
 
     The grid fragment is cached per schedule version, language, host and filters (see
     ``barcamp_wagtail.schedule_page``); ``schedule`` exposes the same grid to the API.
+    Below its URL live the web app manifest and the service worker that keep the page
+    available offline (``barcamp_wagtail.views.offline``): a worker's scope can only cover
+    the page from a URL at or below it.
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
@@ -60,6 +64,24 @@ class SchedulePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(schedule_context(self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from ..views.offline import mark_private_for_signed_in
+
+        return mark_private_for_signed_in(request, super().serve(request, *args, **kwargs))
+
+    # Wagtail's page URLs allow no dots: the file names come with the responses.
+    @path("offline/manifest/", name="offline_manifest")
+    def offline_manifest_view(self, request):
+        from ..views.offline import manifest
+
+        return manifest(request, self)
+
+    @path("offline/service-worker/", name="offline_service_worker")
+    def offline_service_worker_view(self, request):
+        from ..views.offline import service_worker
+
+        return service_worker(request, self)
 
 
 class ScheduleChange(models.Model):

@@ -4,10 +4,7 @@ from barcamp_wagtail.models import SchedulePage
 
 TITLE = "Programm"
 SLUG = "programm"
-INTRO = (
-    "<p>Das Programm entsteht am Morgen in der Sessionplanung. Mit dem Stern merken Sie sich Sessions; "
-    "die Liste bleibt nur in diesem Browser.</p>"
-)
+INTRO = "<p>Das Programm entsteht am Morgen in der Sessionplanung.</p>"
 
 
 def load_schedule_page(event):

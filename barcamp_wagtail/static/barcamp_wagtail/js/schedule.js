@@ -1,5 +1,6 @@
 /* Schedule page, progressive enhancement: favourites kept in this browser (localStorage)
-   and the "now" marker kept current while the page stays open. Without it the page works. */
+   and the "now" marker kept current while the page stays open. Without it the page works.
+   Every change of the favourites is announced as the event "barcamp:favourites" on the page. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-barcamp-schedule]");
@@ -50,6 +51,8 @@
       }
       button.firstChild.textContent = (on ? "★ " : "☆ ") + text.saved;
     });
+    // favourites.js (the "only my favourites" view, the calendar file) follows the list.
+    root.dispatchEvent(new CustomEvent("barcamp:favourites", { detail: { ids: favourites.slice() } }));
   }
   render();
   var hint = root.querySelector("[data-favourites-hint]");
