@@ -265,7 +265,7 @@ def test_the_events_own_urls_are_not_tried_for_its_child_pages():
     from barcamp_wagtail.models import EventPage
     from barcamp_wagtail.models.exports import _route_prefixes
 
-    assert _route_prefixes(EventPage) == {"now", "exports", "next-edition"}
+    assert _route_prefixes(EventPage) == {"now", "exports", "next-edition", "register", "participants"}
 
 
 def test_the_events_own_urls_and_its_child_pages_still_answer(client, programme):
