@@ -1,14 +1,16 @@
 """The shared cache (Redis) is gone: pages and exports are still served, proposals are still
 stored and mailed, and the rate limit and mail cap still count, in the process's own memory.
 
-The cache is Django's own Redis backend pointed at a port where nothing listens: a real
-connection refused, as when Redis is stopped."""
+The app's caches are Django's own Redis backend pointed at a port where nothing listens: a
+real connection refused, as when Redis is stopped. Wagtail's and Django's own caches stay in
+the process ("default"), as docs/deployment.md advises: Wagtail itself fails without them."""
 
 import socket
 
 import pytest
 from django.core import mail
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 
 from barcamp_wagtail import shared_cache
 from barcamp_wagtail.models import SessionProposal
@@ -20,9 +22,24 @@ from .conftest import Visitor
 pytestmark = pytest.mark.django_db
 
 
+SHARED = {
+    "PROPOSAL_RATE_CACHE": "shared",
+    "MAIL_CAP_CACHE": "shared",
+    "CIRCUIT_CACHE": "shared",
+    "SCHEDULE_CACHE": "shared",
+    "EXPORT_CACHE": "shared",
+}
+
+
+def forget_outage():
+    """What this process counted meanwhile, and that the cache was down, is forgotten."""
+    shared_cache._down_until.clear()
+    LocMemCache("barcamp_wagtail-fallback-shared", {}).clear()
+
+
 @pytest.fixture(autouse=True)
-def redis_gone(settings):
-    """Every cache is a Redis server that is not running."""
+def redis_gone(settings, proposal_settings):
+    """Every cache of the app is a Redis server that is not running."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -30,26 +47,26 @@ def redis_gone(settings):
     from redis.retry import Retry
 
     working = settings.CACHES
+    settings.BARCAMP_WAGTAIL |= SHARED
     settings.CACHES = {
-        "default": {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry": Retry(NoBackoff(), 0)},
         }
     }
-    shared_cache._down_until.clear()
-    shared_cache._fallbacks.clear()
+    forget_outage()
     yield
     settings.CACHES = working
-    shared_cache._down_until.clear()
-    shared_cache._fallbacks.clear()
+    forget_outage()
 
 
 def test_the_cache_really_is_unreachable():
     from redis.exceptions import ConnectionError as RedisConnectionError
 
     with pytest.raises(RedisConnectionError):
-        caches["default"].get("anything")
+        caches["shared"].get("anything")
 
 
 def test_schedule_page_and_pdf_are_served_while_the_shared_cache_is_down(client, event):
