@@ -54,7 +54,7 @@ def redis_gone(settings, proposal_settings):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry": Retry(NoBackoff(), 0)},
-        }
+        },
     }
     forget_outage()
     yield
