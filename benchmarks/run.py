@@ -30,7 +30,6 @@ sys.path.insert(0, str(HERE))
 
 import side_by_side  # noqa: E402
 
-
 # Every HEARTBEAT seconds a running script is said to still run: some take minutes.
 HEARTBEAT = 15
 
