@@ -17,11 +17,11 @@ import hashlib
 import json
 
 import altcha
-from django.core.cache import caches
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from .conf import get_setting
+from .shared_cache import shared_cache
 
 ALGORITHM = "PBKDF2/SHA-256"
 
@@ -64,5 +64,5 @@ def verify(payload):
         return False
     # Accepted once: a solved challenge cannot carry a second form, however its answer is encoded.
     used = hashlib.sha256(signature.encode()).hexdigest()
-    cache = caches[get_setting("PROPOSAL_RATE_CACHE")]
+    cache = shared_cache(get_setting("PROPOSAL_RATE_CACHE"))
     return cache.add(f"barcamp_wagtail:challenge:{used}", 1, timeout=get_setting("PROPOSAL_MAX_SECONDS") + 60)

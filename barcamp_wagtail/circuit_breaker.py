@@ -12,9 +12,8 @@ period is over); *half open* (the period is over: one caller at a time probes; i
 closes the breaker, its failure opens it again).
 """
 
-from django.core.cache import caches
-
 from .conf import get_setting
+from .shared_cache import shared_cache
 
 
 class CircuitOpen(Exception):
@@ -27,7 +26,7 @@ class CircuitBreaker:
 
     @property
     def cache(self):
-        return caches[get_setting("CIRCUIT_CACHE")]
+        return shared_cache(get_setting("CIRCUIT_CACHE"))
 
     def _key(self, part):
         return f"barcamp_wagtail:circuit:{self.name}:{part}"

@@ -16,11 +16,11 @@ The renderings remember their keys per event (``remember_key()``) so they can be
 """
 
 from django.apps import apps
-from django.core.cache import caches
 from django.db import transaction
 from django.db.models import F
 
 from .conf import get_setting
+from .shared_cache import shared_cache
 
 #: Keys remembered per event and cache; older ones expire by themselves.
 REMEMBERED_KEYS = 1000
@@ -44,7 +44,7 @@ def forget_renderings(event_pks):
     """Delete every cached rendering remembered for these events."""
     aliases = {get_setting("SCHEDULE_CACHE"), get_setting("EXPORT_CACHE")}
     for alias in aliases:
-        cache = caches[alias]
+        cache = shared_cache(alias)
         for event_pk in event_pks:
             index = _index_key(event_pk)
             cache.delete_many([*(cache.get(index) or []), index])

@@ -12,9 +12,8 @@ notification addresses are not.
 
 import hashlib
 
-from django.core.cache import caches
-
 from .conf import get_setting
+from .shared_cache import shared_cache
 
 WINDOWS = (("hour", 3600, "MAIL_CAP_PER_HOUR"), ("day", 86400, "MAIL_CAP_PER_DAY"))
 
@@ -38,7 +37,7 @@ def allow(address):
     """Count one mail to ``address``; False when it would go over the hourly or daily cap
     (then the mail is not to be sent). A mail held back by the hourly cap does not count
     for the day. A cap of 0 or None is no cap."""
-    cache = caches[get_setting("MAIL_CAP_CACHE")]
+    cache = shared_cache(get_setting("MAIL_CAP_CACHE"))
     for window, seconds, setting in WINDOWS:
         limit = get_setting(setting)
         if limit and _count(cache, _key(window, address), seconds) > limit:

@@ -16,10 +16,10 @@ import ipaddress
 import secrets
 
 from django.core import signing
-from django.core.cache import caches
 from django.utils.crypto import constant_time_compare
 
 from .conf import get_setting
+from .shared_cache import shared_cache
 
 BROWSER_COOKIE = "barcamp_wagtail_browser"
 BROWSER_COOKIE_SALT = "barcamp_wagtail.ratelimit.browser"
@@ -47,7 +47,7 @@ def _count(key, limit):
     if not limit:
         return True
     window = get_setting("PROPOSAL_RATE_WINDOW")
-    cache = caches[get_setting("PROPOSAL_RATE_CACHE")]
+    cache = shared_cache(get_setting("PROPOSAL_RATE_CACHE"))
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)

@@ -10,7 +10,6 @@ Filtered views are cached apart, per day, topic and running slot.
 import datetime
 import hashlib
 
-from django.core.cache import caches
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
@@ -23,6 +22,7 @@ from .conf import get_setting
 from .grid import filter_grid, grid_topics, published_grid, schedule_state, set_session_urls
 from .invalidation import remember_key
 from .schedule_html import grid_html, is_app_template, session_card_html, slot_heading_html
+from .shared_cache import shared_cache
 
 GRID_TEMPLATE = "barcamp_wagtail/includes/schedule_grid.html"
 SESSION_TEMPLATE = "barcamp_wagtail/includes/schedule_session.html"
@@ -31,7 +31,7 @@ SLOT_HEADING_TEMPLATE = "barcamp_wagtail/includes/schedule_slot_heading.html"
 
 def _cache():
     timeout = get_setting("SCHEDULE_CACHE_TIMEOUT")
-    return (caches[get_setting("SCHEDULE_CACHE")], timeout) if timeout else (None, 0)
+    return (shared_cache(get_setting("SCHEDULE_CACHE")), timeout) if timeout else (None, 0)
 
 
 def _key(*parts):

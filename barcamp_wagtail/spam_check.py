@@ -15,7 +15,6 @@ for a while, so that a hanging verify endpoint does not hold a worker per submis
 """
 
 from django import forms
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.templatetags.static import static
 from django.utils.translation import get_language
@@ -26,6 +25,7 @@ from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
 from . import challenge
 from .circuit_breaker import CircuitBreaker, CircuitOpen
 from .conf import get_setting
+from .shared_cache import shared_cache
 
 RECAPTCHA = CircuitBreaker("recaptcha")
 
@@ -239,7 +239,7 @@ class SpamCheckMixin:
 
     @staticmethod
     def _remembered():
-        return caches[get_setting("PROPOSAL_RATE_CACHE")]
+        return shared_cache(get_setting("PROPOSAL_RATE_CACHE"))
 
     def remember_spam_check(self, nonce):
         """The form passed the check but was not stored (the database was busy): sending it

@@ -27,26 +27,11 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from silent_google import SilentGoogle
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKDIR = Path(tempfile.mkdtemp(prefix="barcamp-recaptcha-outage-"))
 HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"')
-
-
-class SilentGoogle:
-    """Accepts TCP connections and never sends a byte: a verify endpoint that hangs."""
-
-    def __init__(self):
-        self.listener = socket.create_server(("127.0.0.1", 0), backlog=100)
-        self.port = self.listener.getsockname()[1]
-        self.held = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                self.held.append(self.listener.accept()[0])
-            except OSError:
-                return
 
 
 def settings_module(google_port, failures, timeout):

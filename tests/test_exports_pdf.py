@@ -652,3 +652,52 @@ def test_a_crowded_day_shrinks_its_type_to_stay_on_one_sheet(client):
 
     assert len(pdf_reader(content).pages) == 1
     assert "topic 19-4" in pdf_text(content)
+
+
+def test_a_lock_left_by_a_renderer_that_died_expires_and_the_next_request_renders(client, monkeypatch, render_counter):
+    from barcamp_wagtail.exporters import cache as export_cache
+
+    monkeypatch.setattr(export_cache, "LOCK_SECONDS", 1)
+    event = make_event()
+    lock_key = export_cache.cache_key(GridA4Exporter(), event) + ":lock"
+    caches["default"].add(lock_key, "a renderer killed halfway", timeout=export_cache.LOCK_SECONDS)
+
+    response = client.get(export_url(event, "pdf-grid-a4"))
+
+    assert response.status_code == 200
+    assert render_counter == [event.pk]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_render_that_outlasts_its_lock_renews_it_so_nobody_renders_twice(monkeypatch, render_counter):
+    import time
+
+    from barcamp_wagtail.exporters import cache as export_cache
+
+    monkeypatch.setattr(export_cache, "LOCK_SECONDS", 0.6)
+    counting_render = GridA4Exporter.render
+
+    def slow_render(self, event):
+        time.sleep(1.5)
+        return counting_render(self, event)
+
+    monkeypatch.setattr(GridA4Exporter, "render", slow_render)
+    event = make_event(title="Slow camp")
+    url = export_url(event, "pdf-grid-a4")
+    responses = []
+
+    def fetch(delay):
+        try:
+            time.sleep(delay)
+            responses.append(Client().get(url).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=fetch, args=(delay,)) for delay in (0, 1.0)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert responses == [200, 200]
+    assert len(render_counter) == 1

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from .. import mail
 from ..conf import get_setting
+from ..shared_cache import shared_cache
 from . import seats
 from .models import Invitation, Participant
 
@@ -78,9 +79,7 @@ def register(event, data, *, nonce=None, language="", signup=None):
 
 def _resend_link(participant):
     key = f"barcamp_wagtail:participant-link:{participant.pk}"
-    from django.core.cache import caches
-
-    cache = caches[get_setting("PROPOSAL_RATE_CACHE")]
+    cache = shared_cache(get_setting("PROPOSAL_RATE_CACHE"))
     if cache.add(key, 1, timeout=get_setting("INTEREST_RESEND_MINUTES") * 60):
         mail.enqueue_on_commit("participant_registered", participant.pk)
 

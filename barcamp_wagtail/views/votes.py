@@ -7,7 +7,6 @@ the form, and how many voted is counted by the database, never sent in.
 
 import hashlib
 
-from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -18,6 +17,7 @@ from .. import ratelimit
 from ..conf import get_setting
 from ..models import InterestVote, SessionProposal, VoterCode
 from ..models.plenary import CODE_LENGTH, normalise_code
+from ..shared_cache import shared_cache
 
 VOTABLE = [SessionProposal.Status.SUBMITTED, SessionProposal.Status.ACCEPTED]
 
@@ -52,12 +52,12 @@ def _failures_key(request):
 
 def _too_many_failures(request):
     limit = get_setting("VOTE_CODE_FAILURES")
-    cache = caches[get_setting("PROPOSAL_RATE_CACHE")]
+    cache = shared_cache(get_setting("PROPOSAL_RATE_CACHE"))
     return bool(limit) and cache.get(_failures_key(request), 0) >= limit
 
 
 def _count_failure(request):
-    cache = caches[get_setting("PROPOSAL_RATE_CACHE")]
+    cache = shared_cache(get_setting("PROPOSAL_RATE_CACHE"))
     key = _failures_key(request)
     cache.add(key, 0, timeout=get_setting("PROPOSAL_RATE_WINDOW"))
     try:
