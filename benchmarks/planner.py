@@ -141,7 +141,9 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--no-admin", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     get_user_model().objects.create_superuser("orga", "orga@example.org", PASSWORD)
-    event = EventPage.objects.get()
+    from example_site.home.demo_content import EVENT as PAST_EDITION
+
+    event = EventPage.objects.get(slug=PAST_EDITION["slug"])  # the edition with the full grid
     after_the_plenary(event)
     url = reverse("barcamp_wagtail_planner", args=[event.pk])
     sessions = SessionPage.objects.live().child_of(event)
