@@ -6,6 +6,7 @@ the form, and how many voted is counted by the database, never sent in.
 """
 
 import hashlib
+import re
 
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
@@ -16,8 +17,10 @@ from django.utils.translation import gettext as _
 from .. import ratelimit
 from ..conf import get_setting
 from ..models import InterestVote, SessionProposal, VoterCode
-from ..models.plenary import CODE_LENGTH, normalise_code
 from ..shared_cache import shared_cache
+
+PRINTED_CODE_JUNK = re.compile(r"[^A-Z0-9-]")
+PREFILLED_LENGTH = 20  # the field's maxlength
 
 VOTABLE = [SessionProposal.Status.SUBMITTED, SessionProposal.Status.ACCEPTED]
 
@@ -71,8 +74,9 @@ def interest_vote(request, page):
     is_open = page.votes_are_open(event=event)
     voter = current_voter(request, event)
     context = {"event": event, "is_open": is_open, "voter": voter, "votes_enabled": page.votes_enabled}
-    # The badge's QR code opens this page with the code filled in; entering it is still a POST.
-    context["prefilled_code"] = normalise_code(request.GET.get("code", ""))[:CODE_LENGTH]
+    # The badge's or card's QR code opens this page with the code filled in, as printed (letters,
+    # digits and the hyphen; anything else is dropped); entering it is still a POST.
+    context["prefilled_code"] = PRINTED_CODE_JUNK.sub("", request.GET.get("code", "").upper())[:PREFILLED_LENGTH]
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "code":
