@@ -26,7 +26,7 @@ from ..admin_views.access import event_or_404, forbidden
 from ..conf import get_setting
 from ..models import EventPage
 from . import access, badges, checkin, registration, seats
-from .forms import BulkMailForm, InviteForm, WalkInForm
+from .admin_forms import BulkMailForm, InviteForm, WalkInForm
 from .models import Booking, BulkMail, Participant
 
 TEMPLATES = "barcamp_wagtail/participants/admin/"
