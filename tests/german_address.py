@@ -43,12 +43,14 @@ ADMIN_SOURCES = (
 )
 
 INFORMAL = re.compile(r"\b(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein(?:e|er|em|en|es)?)\b")
-# Imperatives that say "du" without a pronoun ("Bitte prüfe …", "Füge … hinzu").
+# Imperatives that say "du" without a pronoun ("Bitte prüfe …", "Füge … hinzu"). Capitalised only
+# where the word is rarely a noun as well ("Drucke", "Versuche" and "Wende" are nouns, too).
 INFORMAL_IMPERATIVE = re.compile(
-    r"\b(?:Bestätige|Drucke|Ergänze|Exportiere|Füge|Gib|Lass|Lege|Lösche|Markiere|Melde|Nimm|Nutze|"
-    r"Öffne|Passe|Prüfe?|Scanne|Schalte|Schau|Schicke?|Speichere|Trage|Verschicke|Versuche?|"
-    r"Veröffentliche|Wähle|Warte|Wende|Zieh)\b",
-    re.IGNORECASE,
+    r"\b(?:Bestätige|Ergänze|Exportiere|Füge|Gib|Lass|Lege|Lösche|Markiere|Melde|Nimm|Nutze|Öffne|Passe|"
+    r"Prüfe?|Scanne|Schalte|Schau|Schicke?|Speichere|Trage|Verschicke|Veröffentliche|Wähle|Warte|Zieh)\b"
+    r"|\b(?:bestätige|drucke|ergänze|exportiere|füge|gib|lass|lege|lösche|markiere|melde|nimm|nutze|"
+    r"öffne|passe|prüfe?|scanne|schalte|schau|schicke?|speichere|trage|verschicke|versuche?|"
+    r"veröffentliche|wähle|warte|wende|zieh)\b"
 )
 FORMAL = re.compile(r"\b(?:Sie|Ihnen|Ihr(?:e|er|em|en|es)?)\b")
 # Where a capital letter does not tell "Sie" (you) from "sie" (they, she, it): at the start of the
