@@ -47,8 +47,9 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 messages: $(BIN)/.installed
-	cd barcamp_wagtail && ../$(BIN)/django-admin makemessages -l de --no-obsolete
+	cd barcamp_wagtail && ../$(BIN)/django-admin makemessages -l de --no-obsolete --ignore=formal_german
 	cd example_site && ../$(BIN)/django-admin makemessages -l de --no-obsolete --ignore=home/migrations
+	$(BIN)/python -m tests.german_address
 	cd barcamp_wagtail && ../$(BIN)/django-admin compilemessages
 	cd example_site && ../$(BIN)/django-admin compilemessages
 

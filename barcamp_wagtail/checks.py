@@ -333,4 +333,24 @@ def check_interest_settings(app_configs, **kwargs):
     ]
 
 
+FORMAL_GERMAN = "barcamp_wagtail.formal_german"
+
+
+@register(Tags.translation)
+def check_formal_german_order(app_configs, **kwargs):
+    """Django reads the catalogues of the apps listed first first: listed below the app, the
+    formal catalogue would change nothing, and the site would say "du" without anyone noticing."""
+    names = [config.name for config in apps.get_app_configs()]
+    if FORMAL_GERMAN not in names or names.index(FORMAL_GERMAN) < names.index("barcamp_wagtail"):
+        return []
+    return [
+        Warning(
+            f"'{FORMAL_GERMAN}' is listed below 'barcamp_wagtail' in INSTALLED_APPS: the public pages "
+            'still address visitors with "du".',
+            hint=f"Move '{FORMAL_GERMAN}' above 'barcamp_wagtail' in INSTALLED_APPS.",
+            id="barcamp_wagtail.W070",
+        )
+    ]
+
+
 from .participants import checks as participant_checks  # noqa: E402, F401  (registers the participants' checks)

@@ -10,6 +10,7 @@ import datetime
 import json
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
@@ -26,7 +27,7 @@ from ..admin_views.access import event_or_404, forbidden
 from ..conf import get_setting
 from ..models import EventPage
 from . import access, badges, checkin, registration, seats
-from .forms import BulkMailForm, InviteForm, WalkInForm
+from .admin_forms import BulkMailForm, InviteForm, WalkInForm
 from .models import Booking, BulkMail, Participant
 
 TEMPLATES = "barcamp_wagtail/participants/admin/"
@@ -172,6 +173,8 @@ def bulk_mail(request, event_id):
         "sent": BulkMail.objects.filter(event=event)[:20],
         "limited": limited,
         "audience_sizes": {value: _audience(event, value).count() for value, _label in BulkMail.Audience.choices},
+        # The site's German says "Sie" to participants: the hint on how to write to them follows.
+        "formal_german": apps.is_installed("barcamp_wagtail.formal_german"),
     }
     return TemplateResponse(request, TEMPLATES + "bulk_mail.html", context, status=status)
 

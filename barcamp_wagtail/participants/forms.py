@@ -1,16 +1,15 @@
 """The participants' forms: registration (with the spam defences every public form shares), changes
-through the private link, the directory profile and contact requests; and the organisers' forms.
+through the private link, the directory profile and contact requests. The organisers' forms live in
+``admin_forms`` (the public side speaks "du", the admin "Sie").
 
 Only declared fields are read; single-line fields refuse control and bidi characters and links must
 be http(s): the validators come from ``barcamp_wagtail.forms``, the one place that owns them.
 """
 
 from django import forms
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from ..admin_views.access import IdChoiceField
 from ..forms import SingleLineField, SpamProtectedForm, WebLinkField, validate_multi_line, validate_single_line
 from .models import (
     ABOUT_MAX,
@@ -23,7 +22,6 @@ from .models import (
     NEEDS_MAX,
     ORGANISATION_MAX,
     ROLE_MAX,
-    BulkMail,
 )
 
 
@@ -193,55 +191,3 @@ class ContactForm(forms.Form):
             "They read it first. Only if they allow contact, it is mailed to them with your address to reply to."
         ),
     )
-
-
-# The organisers' forms (the admin speaks "Sie").
-
-
-class WalkInForm(forms.Form):
-    """Someone at the door: added, confirmed and (when a seat is free) seated at once."""
-
-    name = SingleLineField(label=_("Name"), max_length=NAME_MAX)
-    email = forms.EmailField(
-        label=_("E-mail address"), max_length=EMAIL_MAX, required=False, validators=[validate_single_line]
-    )
-    organisation = SingleLineField(label=_("Organisation"), max_length=ORGANISATION_MAX, required=False)
-    days = DaysField(label=_("Days"))
-    check_in = forms.BooleanField(label=_("Check in now"), required=False, initial=True)
-    consent = forms.BooleanField(
-        label=_("The person agreed to the privacy notice."),
-        error_messages={"required": _("Please ask for consent to the privacy notice first.")},
-    )
-
-    def __init__(self, *args, event, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["days"].choices = day_choices(event)
-        today = timezone.localdate().isoformat()
-        self.fields["days"].initial = [today] if any(day == today for day, _label in day_choices(event)) else []
-
-
-class BulkMailForm(forms.ModelForm):
-    subject = SingleLineField(label=_("Subject"), max_length=150)
-    body = forms.CharField(
-        label=_("Message"), max_length=5000, validators=[validate_multi_line], widget=forms.Textarea(attrs={"rows": 10})
-    )
-    confirm = forms.BooleanField(
-        label=_("Yes, send this message now."),
-        error_messages={"required": _("Please confirm that the message should go out.")},
-    )
-
-    class Meta:
-        model = BulkMail
-        fields = ["audience", "subject", "body"]
-
-
-class InviteForm(forms.Form):
-    source = IdChoiceField(
-        label=_("Invite the confirmed next-edition sign-ups of"),
-        queryset=None,
-        empty_label=None,
-    )
-
-    def __init__(self, *args, events, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["source"].queryset = events

@@ -45,3 +45,13 @@ def test_the_admin_speaks_sie(editor_client, event):
         **GERMAN,
     )
     assert "Bitte holen Sie zuerst die Einwilligung" in response.content.decode()
+
+
+def test_the_bulk_mail_page_tells_organisers_to_write_as_the_site_speaks(editor_client, event):
+    editor_client.cookies["django_language"] = "de"
+    url = reverse("barcamp_wagtail_participants_mail", args=[event.pk])
+
+    html = editor_client.get(url, **GERMAN).content.decode()
+
+    assert "Sprechen Sie Teilnehmende mit „du“ an, wie die Website." in html
+    assert "mit „Sie“" not in html
