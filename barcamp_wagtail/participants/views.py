@@ -7,9 +7,12 @@ directory.py, mail in ``barcamp_wagtail.mail``. Private pages answer 404 to a gu
 link, carry ``noindex`` and are never cached by anyone but the browser that asked.
 """
 
+from functools import partial
+
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -50,7 +53,12 @@ def register(request, event):
     if not event.registration_is_open():
         return _render(request, event, "register.html", {"is_open": False})
     signup = registration.invited_signup(request.GET.get("invitation") or request.POST.get("invitation"), event)
-    context = {"is_open": True, "counts": seats.day_counts(event), "invitation": request.GET.get("invitation", "")}
+    # The seats left are counted only for a page that shows them, not for a registration that is stored.
+    context = {
+        "is_open": True,
+        "counts": SimpleLazyObject(partial(seats.seats_left, event)),
+        "invitation": request.GET.get("invitation", ""),
+    }
     if request.method != "POST":
         initial = {"email": signup.email, "name": signup.name} if signup else None
         return _render(
