@@ -228,16 +228,21 @@ def _participant_render(request, event, participant, invalid):
     return _render(request, event, "participant.html", context, status=400 if invalid else 200)
 
 
-def _vote_url(event, code):
-    """The vote page with the code filled in: what the badge's QR code and the private page link to."""
-    from urllib.parse import urlencode
-
+def vote_page_url(event):
+    """The event's vote page, or "" when it has none."""
     from ..models import ProposalPage
 
     page = ProposalPage.for_event(event)
-    if page is None:
-        return ""
-    return page.subpage_full_url("vote") + "?" + urlencode({"code": code})
+    return page.subpage_full_url("vote") if page is not None else ""
+
+
+def _vote_url(event, code, page_url=None):
+    """The vote page with the code filled in: what the badge's QR code and the private page link to.
+    ``page_url``: ``vote_page_url(event)``, when the caller has it already."""
+    from urllib.parse import urlencode
+
+    page_url = vote_page_url(event) if page_url is None else page_url
+    return page_url + "?" + urlencode({"code": code}) if page_url else ""
 
 
 def _member_or_404(request, event, token):
