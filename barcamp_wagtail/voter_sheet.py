@@ -5,14 +5,14 @@ Each card holds one code and a QR code that opens the vote page with the code fi
 Only hashes of the codes are stored, so a card can be printed only while its code is known:
 the cards are made together with new codes, or from codes the moderator has just made on the
 voter codes screen (each checked against the event's hashes). The PDF goes through
-``exporters/pdf.py`` (the strict URL fetcher); the QR codes are inline SVG, so nothing is
-fetched. Wired up in wagtail_hooks.py; the view needs the moderate permission.
+``exporters/pdf.py`` (the strict URL fetcher); the QR codes are PNG images made in memory
+(``exporters/qr_images.py``), so nothing is fetched for them. Wired up in wagtail_hooks.py; the
+view needs the moderate permission.
 """
 
 import re
 from urllib.parse import urlencode
 
-import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -22,13 +22,13 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .admin_views.access import event_or_404, guarded, require
 from .exporters.pdf import event_text_language, html_to_pdf, lang_attribute, weasyprint_import_error
+from .exporters.qr_images import QrImages
 from .models import ProposalPage, VoterCode
 from .models.plenary import CODE_LENGTH, format_code, normalise_code
 from .permissions import MODERATE_PROPOSALS
@@ -86,15 +86,10 @@ def card_url(vote_url, code):
     return f"{vote_url}?{urlencode({'code': code})}"
 
 
-def qr_svg(url):
-    """``url`` as an inline SVG QR code, sized by the stylesheet (medium error correction survives a crease)."""
-    svg = segno.make(url, error="m").svg_inline(omitsize=True, border=4, svgclass="barcamp-print-card__qr")
-    return mark_safe(svg)  # noqa: S308  (segno's own markup; the URL is encoded as modules, not as text)
-
-
 def render_voter_sheet(event, codes, vote_url):
     """The cards of ``codes`` as PDF bytes, in the active language."""
-    cards = [{"code": code, "qr": qr_svg(card_url(vote_url, code))} for code in codes]
+    images = QrImages()
+    cards = [{"code": code, "qr": images.url(card_url(vote_url, code))} for code in codes]
     pages = [cards[start : start + CARDS_PER_PAGE] for start in range(0, len(cards), CARDS_PER_PAGE)]
     language = translation.get_language() or settings.LANGUAGE_CODE
     html = render_to_string(
@@ -109,7 +104,7 @@ def render_voter_sheet(event, codes, vote_url):
             "page_size": "A4",
         },
     )
-    return html_to_pdf(html)
+    return html_to_pdf(html, images)
 
 
 @guarded

@@ -26,6 +26,7 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from barcamp_wagtail.exporters.pdf import html_to_pdf  # noqa: E402
+from barcamp_wagtail.exporters.qr_images import QrImages  # noqa: E402
 from barcamp_wagtail.models import Participant  # noqa: E402
 from barcamp_wagtail.participants import badges, seats  # noqa: E402
 from tests.factories import make_event, make_proposal_page  # noqa: E402
@@ -57,9 +58,10 @@ def main():
         participants = list(badges.badge_participants(event))
         for layout in ("a4-90x55", "a6"):
             started = time.perf_counter()
-            html = badges.render_html(event, participants, layout)
+            images = QrImages()
+            html = badges.render_html(event, participants, images, layout)
             html_seconds = time.perf_counter() - started
-            pdf = html_to_pdf(html)
+            pdf = html_to_pdf(html, images)
             total = time.perf_counter() - started
             rows.append(
                 {

@@ -701,3 +701,25 @@ def test_a_render_that_outlasts_its_lock_renews_it_so_nobody_renders_twice(monke
 
     assert responses == [200, 200]
     assert len(render_counter) == 1
+
+
+def test_url_fetcher_serves_only_the_documents_own_qr_codes_from_memory():
+    from barcamp_wagtail.exporters.pdf import make_url_fetcher
+    from barcamp_wagtail.exporters.qr_images import QrImages
+
+    images = QrImages()
+    url = images.url("https://example.org/vote/?code=ABCDE-FGHIJ")
+    fetcher = make_url_fetcher(images)
+
+    response = fetcher.fetch(url)
+    assert response.headers["Content-Type"] == "image/png"
+    assert response.read().startswith(b"\x89PNG")
+    for refused in (
+        url.replace(".png", "0.png"),
+        "barcamp-qr:../../etc/passwd.png",
+        "data:image/png;base64,iVBORw0KGgo=",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(refused)
+    with pytest.raises(ValueError):
+        make_url_fetcher().fetch(url)  # another document's fetcher knows none of them

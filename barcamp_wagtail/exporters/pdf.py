@@ -130,8 +130,9 @@ def resolve_site_file(url):
     return None
 
 
-def make_url_fetcher():
-    """A WeasyPrint URL fetcher that serves only ``resolve_site_file()`` paths, from disk.
+def make_url_fetcher(images=None):
+    """A WeasyPrint URL fetcher that serves only ``resolve_site_file()`` paths, from disk, and the
+    document's own QR codes from ``images`` (an ``exporters.qr_images.QrImages``), from memory.
 
     It never opens a network connection, so there are no redirects to follow.
     """
@@ -142,6 +143,9 @@ def make_url_fetcher():
             super().__init__(allowed_protocols=("http", "https"), allow_redirects=False, timeout=1)
 
         def fetch(self, url, headers=None):
+            generated = images.get(url) if images is not None else None
+            if generated is not None:
+                return URLFetcherResponse(url, body=generated, headers={"Content-Type": "image/png"})
             path = resolve_site_file(url)
             if path is None:
                 raise ValueError(f"Not fetched for the PDF: {url[:200]!r} is not a static or media file of this site.")
@@ -204,16 +208,17 @@ def printable_rich_text(html):
 PDF_OPTIONS = {"pdf_tags": True}
 
 
-def html_to_document(html):
-    """Lay out HTML with WeasyPrint and the strict URL fetcher: a document of pages."""
+def html_to_document(html, images=None):
+    """Lay out HTML with WeasyPrint and the strict URL fetcher: a document of pages. ``images``: the
+    document's QR codes (``exporters.qr_images.QrImages``), when it has any."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=make_url_fetcher()).render(**PDF_OPTIONS)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=make_url_fetcher(images)).render(**PDF_OPTIONS)
 
 
-def html_to_pdf(html):
+def html_to_pdf(html, images=None):
     """Render HTML to PDF bytes with WeasyPrint and the strict URL fetcher."""
-    return html_to_document(html).write_pdf(**PDF_OPTIONS)
+    return html_to_document(html, images).write_pdf(**PDF_OPTIONS)
 
 
 # Languages of the printed text

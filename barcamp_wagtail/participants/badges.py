@@ -4,7 +4,8 @@ Each badge has the lanyard name large, the full name, the organisation, the even
 participant's voter code with a QR code of the vote page (code filled in), so that online votes
 need no separate handout and the door can scan it for check-in. Rendered by the app's one
 WeasyPrint helper (``exporters.pdf.html_to_pdf``, which fetches only the site's own files); QR codes
-are inline SVG, so nothing is fetched for them.
+are PNG images made in memory (``exporters.qr_images``): WeasyPrint draws an inline SVG QR code
+module by module, which took minutes for a few hundred badges.
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from ..exporters.qr_images import QrImages
 from .codes import current_code
 from .models import Participant
 
@@ -26,6 +28,10 @@ class BadgeLayout:
     height_mm: float
     columns: int
     rows: int
+
+    @property
+    def sheet_width_mm(self):
+        return self.columns * self.width_mm
 
 
 LAYOUTS = {
@@ -48,21 +54,23 @@ def badge_participants(event, day=None):
     return participants.select_related("voter_code").order_by("name", "pk").distinct()
 
 
-def badges(event, participants):
-    from .views import _vote_url
+def badges(event, participants, images):
+    from .views import _vote_url, vote_page_url
 
+    page_url = vote_page_url(event)
     for participant in participants:
         code = current_code(participant)
-        yield {"participant": participant, "code": code, "qr": _vote_url(event, code) or code}
+        yield {"participant": participant, "code": code, "qr": images.url(_vote_url(event, code, page_url) or code)}
 
 
 def logo_url(event):
     return event.badge_logo.get_rendition("max-400x160").url if event.badge_logo_id else ""
 
 
-def render_html(event, participants, layout=DEFAULT_LAYOUT):
+def render_html(event, participants, images, layout=DEFAULT_LAYOUT):
+    """The badges' HTML; their QR codes are added to ``images`` (a ``QrImages``) for ``html_to_pdf``."""
     layout = LAYOUTS[layout]
-    items = list(badges(event, participants))
+    items = list(badges(event, participants, images))
     per_sheet = layout.columns * layout.rows
     sheets = [items[start : start + per_sheet] for start in range(0, len(items), per_sheet)]
     return render_to_string(
@@ -80,4 +88,5 @@ def render_html(event, participants, layout=DEFAULT_LAYOUT):
 def render_pdf(event, participants, layout=DEFAULT_LAYOUT):
     from ..exporters.pdf import html_to_pdf
 
-    return html_to_pdf(render_html(event, participants, layout))
+    images = QrImages()
+    return html_to_pdf(render_html(event, participants, images, layout), images)

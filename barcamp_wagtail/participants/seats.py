@@ -78,14 +78,19 @@ def _require_transaction():
 
 
 def request_days(participant, days):
-    """Remember the days a not yet confirmed registration asks for (no seat, no place in the queue)."""
+    """Remember the days a not yet confirmed registration asks for (no seat, no place in the queue).
+
+    One INSERT for all days, without the day's lock: a requested day holds nothing, so the
+    registration form's transaction stays as short as the write of the registration itself.
+    A day already booked is left as it is."""
     _require_transaction()
-    for day in sorted(set(days)):
-        Booking.objects.update_or_create(
-            participant=participant,
-            day=day,
-            defaults={"event_id": participant.event_id, "status": Status.REQUESTED, "seat": None},
-        )
+    Booking.objects.bulk_create(
+        [
+            Booking(participant=participant, event_id=participant.event_id, day=day, status=Status.REQUESTED)
+            for day in sorted(set(days))
+        ],
+        ignore_conflicts=True,
+    )
 
 
 @transaction.atomic
@@ -268,6 +273,24 @@ def queue_position(booking):
         event_id=booking.event_id, day=booking.day, status=Status.WAITING, queue_number__lt=booking.queue_number
     ).count()
     return ahead + 1
+
+
+def seats_left(event):
+    """What the public pages tell: the free seats of each day of the event (two small queries,
+    none of the organisers' figures)."""
+    from django.db.models import Count
+
+    held = dict(
+        Booking.objects.filter(event=event, status__in=Booking.HOLDS_SEAT)
+        .values("day")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("day", "count")
+    )
+    own = dict(RegistrationDay.objects.filter(event=event).values_list("day", "capacity"))
+    return [
+        {"day": day, "free": max(own.get(day, event.capacity or 0) - held.get(day, 0), 0)} for day in event.event_days()
+    ]
 
 
 def day_counts(event):

@@ -7,9 +7,12 @@ directory.py, mail in ``barcamp_wagtail.mail``. Private pages answer 404 to a gu
 link, carry ``noindex`` and are never cached by anyone but the browser that asked.
 """
 
+from functools import partial
+
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -50,7 +53,12 @@ def register(request, event):
     if not event.registration_is_open():
         return _render(request, event, "register.html", {"is_open": False})
     signup = registration.invited_signup(request.GET.get("invitation") or request.POST.get("invitation"), event)
-    context = {"is_open": True, "counts": seats.day_counts(event), "invitation": request.GET.get("invitation", "")}
+    # The seats left are counted only for a page that shows them, not for a registration that is stored.
+    context = {
+        "is_open": True,
+        "counts": SimpleLazyObject(partial(seats.seats_left, event)),
+        "invitation": request.GET.get("invitation", ""),
+    }
     if request.method != "POST":
         initial = {"email": signup.email, "name": signup.name} if signup else None
         return _render(
@@ -220,16 +228,21 @@ def _participant_render(request, event, participant, invalid):
     return _render(request, event, "participant.html", context, status=400 if invalid else 200)
 
 
-def _vote_url(event, code):
-    """The vote page with the code filled in: what the badge's QR code and the private page link to."""
-    from urllib.parse import urlencode
-
+def vote_page_url(event):
+    """The event's vote page, or "" when it has none."""
     from ..models import ProposalPage
 
     page = ProposalPage.for_event(event)
-    if page is None:
-        return ""
-    return page.subpage_full_url("vote") + "?" + urlencode({"code": code})
+    return page.subpage_full_url("vote") if page is not None else ""
+
+
+def _vote_url(event, code, page_url=None):
+    """The vote page with the code filled in: what the badge's QR code and the private page link to.
+    ``page_url``: ``vote_page_url(event)``, when the caller has it already."""
+    from urllib.parse import urlencode
+
+    page_url = vote_page_url(event) if page_url is None else page_url
+    return page_url + "?" + urlencode({"code": code}) if page_url else ""
 
 
 def _member_or_404(request, event, token):

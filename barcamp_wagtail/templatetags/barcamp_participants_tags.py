@@ -38,12 +38,12 @@ def registration_state(event):
     """What the event page says about registration; None when the event takes none."""
     from django.utils import timezone
 
-    from ..participants.seats import day_counts
+    from ..participants.seats import seats_left
 
     if not event.registration_enabled or not event.capacity:
         return None
     is_open = event.registration_is_open()
-    counts = day_counts(event) if is_open else []
+    counts = seats_left(event) if is_open else []
     opens = event.registration_opens if event.registration_opens and event.registration_opens > timezone.now() else None
     return {
         "is_open": is_open,

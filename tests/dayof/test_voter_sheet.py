@@ -131,7 +131,7 @@ def test_without_a_live_proposal_form_no_card_is_made(event, moderator_client):
 def test_when_the_pdf_cannot_be_rendered_no_code_is_kept(event, proposal_page, moderator_client, monkeypatch):
     import barcamp_wagtail.voter_sheet as voter_sheet
 
-    def broken(html):
+    def broken(html, images=None):
         raise RuntimeError("renderer crashed")
 
     monkeypatch.setattr(voter_sheet, "html_to_pdf", broken)
