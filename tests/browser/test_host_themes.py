@@ -109,8 +109,9 @@ def test_the_event_page_and_a_form_with_errors_read_well_in_a_dark_host(live_ser
     violations = contrast_violations(page)
 
     page.goto(live_server.url + programme["proposal"].url)
-    page.locator("form.barcamp-form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form.barcamp-form button[type=submit]").click()
+    page.locator(".barcamp-field--error").first.wait_for()
     assert page.locator(".barcamp-field--error").count() >= 3
     shots(page, "dark-form-errors")
     violations += contrast_violations(page)
