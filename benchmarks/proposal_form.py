@@ -184,7 +184,9 @@ def main():
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--no-admin", verbosity=0)
-    event = EventPage.objects.get()
+    from example_site.home.demo_next_edition import EVENT as NEXT_EDITION
+
+    event = EventPage.objects.get(slug=NEXT_EDITION["slug"])  # its call for sessions is open
     path = ProposalPage.objects.child_of(event).get().url
     rows = []
     for sessions in (100, 400):

@@ -136,7 +136,9 @@ def main():
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--no-admin", verbosity=0)
-    event = EventPage.objects.get()
+    from example_site.home.demo_next_edition import EVENT as NEXT_EDITION
+
+    event = EventPage.objects.get(slug=NEXT_EDITION["slug"])  # its call for sessions is open
     form_path, page_path = ProposalPage.objects.child_of(event).get().url, event.url
 
     rows = []
