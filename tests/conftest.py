@@ -1,6 +1,7 @@
 import copy
 
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 
@@ -10,6 +11,14 @@ def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts from empty caches: rate limits, mail caps and cached pages of an earlier
+    test in the same worker (whose ids come back after its rollback) must not answer for it."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
