@@ -1,4 +1,4 @@
-"""schema.org JSON-LD and Open Graph data for event pages and press releases.
+"""schema.org JSON-LD and Open Graph data for event pages, event series and press releases.
 
 The builders return plain dicts and lists, so a host can extend them (override the template
 ``barcamp_wagtail/includes/structured_data.html`` or wrap these functions in its own tag).
@@ -63,10 +63,9 @@ def organisation(name, url=""):
     return data
 
 
-def event_data(event, request=None):
-    """schema.org ``Event`` for an :class:`~barcamp_wagtail.models.EventPage`."""
+def event_summary(event, request=None):
+    """The fields of a schema.org ``Event`` that need no further query: dates, place, link."""
     data = {
-        "@context": SCHEMA_ORG,
         "@type": "Event",
         "name": event.title,
         "startDate": _iso(event.start),
@@ -82,6 +81,22 @@ def event_data(event, request=None):
         if event.venue_address:
             place["address"] = {"@type": "PostalAddress", "streetAddress": " ".join(event.venue_address.split())}
         data["location"] = place
+    return data
+
+
+def series_reference(series, request=None):
+    return {"@type": "EventSeries", "name": series.title, "url": series.get_full_url(request)}
+
+
+def event_data(event, request=None):
+    """schema.org ``Event`` for an :class:`~barcamp_wagtail.models.EventPage`; an edition of a
+    series points to it as its ``superEvent``."""
+    from .series import series_of
+
+    data = {"@context": SCHEMA_ORG, **event_summary(event, request)}
+    series = series_of(event)
+    if series is not None:
+        data["superEvent"] = series_reference(series, request)
     organisers = [organisation(o.name, o.url) for o in event.organisers.all()]
     if organisers:
         data["organizer"] = organisers
@@ -93,6 +108,18 @@ def event_data(event, request=None):
     offers = offers() if callable(offers) else offers
     if offers:
         data["offers"] = offers
+    return data
+
+
+def event_series_data(series, request=None):
+    """schema.org ``EventSeries`` for an :class:`~barcamp_wagtail.models.EventSeriesPage`, its
+    published editions as ``subEvent`` in order of date (no query per edition)."""
+    data = {"@context": SCHEMA_ORG, **series_reference(series, request)}
+    if series.teaser:
+        data["description"] = series.teaser
+    editions = sorted(series.editions().all, key=lambda edition: (edition.start, edition.pk))
+    if editions:
+        data["subEvent"] = [event_summary(edition, request) for edition in editions]
     return data
 
 
@@ -130,7 +157,7 @@ def news_article_data(release, request=None):
 
 def open_graph(page, request=None):
     """Open Graph properties as (property, content) pairs."""
-    from .models import EventPage, PressReleasePage
+    from .models import EventPage, EventSeriesPage, PressReleasePage
 
     page = page.specific
     properties = [
@@ -139,7 +166,7 @@ def open_graph(page, request=None):
         ("og:site_name", site_name(page, request)),
     ]
     description = page.search_description
-    if isinstance(page, EventPage):
+    if isinstance(page, (EventPage, EventSeriesPage)):
         description = description or page.teaser
         properties.append(("og:type", "website"))
     elif isinstance(page, PressReleasePage):
@@ -165,11 +192,13 @@ def open_graph(page, request=None):
 
 def json_ld_data(page, request=None):
     """The JSON-LD of an event page or a press release, else None."""
-    from .models import EventPage, PressReleasePage
+    from .models import EventPage, EventSeriesPage, PressReleasePage
 
     page = page.specific
     if isinstance(page, EventPage):
         return event_data(page, request)
+    if isinstance(page, EventSeriesPage):
+        return event_series_data(page, request)
     if isinstance(page, PressReleasePage):
         return news_article_data(page, request)
     return None

@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.coreutils import find_available_slug
 
+from ..models import Sponsor, sponsor_tiers
 from ..next_edition import copy_as_next_edition
 from ..permissions import can_copy_as_next_edition
 from .access import event_or_404, forbidden, guarded
@@ -26,15 +28,53 @@ class NextEditionForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    sponsors = forms.ModelMultipleChoiceField(
+        label=_("sponsors who confirmed their support"),
+        queryset=Sponsor.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Tick the sponsors who support the next edition, too. The others are left out of the copy, "
+            "so that no sponsor is announced without their consent; add them once they confirm."
+        ),
+    )
+    invite_signups = forms.BooleanField(
+        label=_("invite the next-edition sign-ups"),
+        required=False,
+        initial=True,
+    )
+
     def __init__(self, *args, event, **kwargs):
         self.event = event
         super().__init__(*args, **kwargs)
+        sponsors = [sponsor for _tier, tier_sponsors in sponsor_tiers(event) for sponsor in tier_sponsors]
+        if sponsors:
+            self.fields["sponsors"].queryset = Sponsor.objects.filter(pk__in=[sponsor.pk for sponsor in sponsors])
+            # In the order of the event page, not by name.
+            self.fields["sponsors"].choices = [(sponsor.pk, sponsor.name) for sponsor in sponsors]
+        else:
+            del self.fields["sponsors"]
+        count = event.interest_signups.confirmed().count()
+        self.fields["invite_signups"].help_text = ngettext(
+            "%(count)d person confirmed they want to hear about the next edition. They, and whoever "
+            "confirms until then, are invited to register as soon as registration for the new edition opens.",
+            "%(count)d people confirmed they want to hear about the next edition. They, and whoever "
+            "confirms until then, are invited to register as soon as registration for the new edition opens.",
+            count,
+        ) % {"count": count}
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if self.event.get_parent().get_children().filter(slug=slug).exists():
             raise forms.ValidationError(_("A page with this slug already exists next to the event."))
         return slug
+
+    def left_out_sponsors(self):
+        """The names of the event's sponsors the editor did not confirm for the next edition."""
+        if "sponsors" not in self.fields:
+            return []
+        confirmed = {sponsor.pk for sponsor in self.cleaned_data.get("sponsors") or []}
+        return [name for pk, name in self.fields["sponsors"].choices if pk not in confirmed]
 
 
 def next_edition_initial(event):
@@ -64,12 +104,20 @@ def next_edition(request, page_id):
                 title=form.cleaned_data["title"],
                 slug=form.cleaned_data["slug"],
                 user=request.user,
+                confirmed_sponsors=[sponsor.pk for sponsor in form.cleaned_data.get("sponsors") or []],
+                invite_signups=form.cleaned_data["invite_signups"],
             )
             messages.success(
                 request,
                 _("'%(title)s' was created as a draft. Check its dates, rooms and time slots, then publish it.")
                 % {"title": copy.title},
             )
+            left_out = form.left_out_sponsors()
+            if left_out:
+                messages.warning(
+                    request,
+                    _("Not carried over until they confirm: %(sponsors)s.") % {"sponsors": ", ".join(left_out)},
+                )
             return redirect("wagtailadmin_pages:edit", copy.pk)
     else:
         form = NextEditionForm(initial=next_edition_initial(event), event=event)

@@ -16,6 +16,7 @@ from .plenary import InterestVote, PlenaryState, VoterCode
 from .press import PressIndexPage, PressReleasePage
 from .proposal import ProposalPage, SessionProposal
 from .schedule import ScheduleChange, SchedulePage, ScheduleStamp
+from .series import EventSeriesPage, NextEditionInvitation
 from .session import SessionPage, SessionTopic
 from .sponsor import Sponsor, sponsor_tiers
 
@@ -32,8 +33,10 @@ __all__ = [
     "RegistrationDay",
     "EventOrganiser",
     "EventPage",
+    "EventSeriesPage",
     "InterestSignup",
     "InterestVote",
+    "NextEditionInvitation",
     "PlenaryState",
     "PressIndexPage",
     "PressReleasePage",

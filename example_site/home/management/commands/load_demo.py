@@ -10,16 +10,23 @@ from wagtail.models import Page, Site
 
 from barcamp_wagtail.models import EventOrganiser, EventPage, Room, SessionPage, TimeSlot
 from example_site.home import demo_content as demo
-from example_site.home import demo_dayof, demo_interest, demo_next_edition, demo_press, demo_proposals
+from example_site.home import (
+    demo_dayof,
+    demo_interest,
+    demo_next_edition,
+    demo_press,
+    demo_proposals,
+    demo_series,
+)
 from example_site.home.demo_schedule import load_schedule_page
 from example_site.home.models import HomePage
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo: the first Barcamp Südwestfalen + Ruhrgebiet (over, with its press release and "
-        "documentation) and the second one in Dortmund (to come, its call for sessions open), dated "
-        "relative to today. Running it again changes nothing."
+        "Load the demo: a series with the first Barcamp Südwestfalen + Ruhrgebiet (over, with its press "
+        "release and documentation) and the second one in Dortmund (to come, its call for sessions open), "
+        "dated relative to today. Running it again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -32,7 +39,8 @@ class Command(BaseCommand):
         if options["port"]:
             Site.objects.filter(root_page=home).update(hostname="127.0.0.1", port=options["port"])
         past_day, next_day = demo.edition_days(timezone.localdate())
-        event = self.event(home, past_day)
+        series = demo_series.load(home, [demo.EVENT["slug"], demo_next_edition.EVENT["slug"]])
+        event = self.event(series, past_day)
         rooms = self.rooms(event)
         slots = self.slots(event)
         created = self.sessions(event, rooms, slots)
@@ -45,6 +53,7 @@ class Command(BaseCommand):
         load_schedule_page(next_edition)
         self.stdout.write(f"Demo barcamp: {event.title} ({created} sessions created).")
         self.stdout.write(f"Next edition: {next_edition.title}, call for sessions open.")
+        self.stdout.write(f"Series: {series.title}, with both editions.")
         if timezone.localtime(next_edition.end) < timezone.now():
             self.stdout.write(
                 "The demo was loaded long ago and its next edition is over too: "
@@ -75,7 +84,7 @@ class Command(BaseCommand):
                     old_root.delete()
         return home
 
-    def event(self, home, day):
+    def event(self, series, day):
         event = EventPage.objects.filter(slug=demo.EVENT["slug"]).first()
         if event is not None:
             return event
@@ -93,7 +102,7 @@ class Command(BaseCommand):
             body=[("paragraph", f"<p>{demo.EVENT['intro']}</p>")],
         )
         event.organisers = [EventOrganiser(name=name, role=role) for name, role in demo.ORGANISERS]
-        home.add_child(instance=event)
+        series.add_child(instance=event)
         event.save_revision().publish()
         return event
 
