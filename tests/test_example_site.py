@@ -138,17 +138,22 @@ def test_the_demo_logo_font_draws_every_letter_of_the_sponsors_names():
         assert all(ord(letter) in characters for letter in name), name
 
 
-def test_a_visitor_finds_the_press_releases_and_the_next_edition_from_home_and_event(client):
+def test_a_visitor_finds_the_press_releases_the_series_and_the_next_edition_from_home_and_event(client):
     from bs4 import BeautifulSoup
 
-    from barcamp_wagtail.models import PressIndexPage, PressReleasePage, ProposalPage
+    from barcamp_wagtail.models import EventSeriesPage, PressIndexPage, PressReleasePage, ProposalPage
 
     call_command("load_demo", "--no-admin", verbosity=0)
-    press, upcoming = PressIndexPage.objects.get(), next_edition()
+    press, upcoming, series = PressIndexPage.objects.get(), next_edition(), EventSeriesPage.objects.get()
 
     for url in ("/", past_edition().url, upcoming.url):
         nav = BeautifulSoup(client.get(url).content, "html.parser").find("nav", class_="site-nav")
-        assert {link["href"] for link in nav.find_all("a")} >= {"/", press.url, upcoming.url}, url
+        assert {link["href"] for link in nav.find_all("a")} >= {"/", press.url, series.url}, url
+    # The series lists the next edition first; the past edition's banner leads to it, too.
+    series_page = BeautifulSoup(client.get(series.url).content, "html.parser")
+    assert series_page.select(".barcamp-series__upcoming h3 a")[0]["href"] == upcoming.url
+    past_page = BeautifulSoup(client.get(past_edition().url).content, "html.parser")
+    assert past_page.select_one(".barcamp-next-edition a")["href"] == upcoming.url
     home = BeautifulSoup(client.get("/").content, "html.parser")
     release = BeautifulSoup(client.get(PressReleasePage.objects.get().url).content, "html.parser")
     event = client.get(upcoming.url).content.decode()

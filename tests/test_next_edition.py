@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from barcamp_wagtail.models import EventOrganiser, EventPage
+from barcamp_wagtail.models import EventOrganiser, EventPage, Sponsor
 
 from .factories import EVENT_DAY, make_event, make_home, make_room, make_session, make_slot
 from .press_factories import make_release, make_sponsor
@@ -47,8 +47,10 @@ def test_the_next_edition_form_suggests_a_year_later(editor_client, event):
 
 
 def test_an_event_is_copied_as_a_draft_next_edition_with_everything_shifted(editor_client, event):
+    confirmed = Sponsor.objects.get(name="Devspire")
     response = editor_client.post(
-        next_edition_url(event), {"title": "Barcamp 2027", "slug": "barcamp-2027", "start_date": "2027-05-07"}
+        next_edition_url(event),
+        {"title": "Barcamp 2027", "slug": "barcamp-2027", "start_date": "2027-05-07", "sponsors": [confirmed.pk]},
     )
 
     copy = EventPage.objects.get(slug="barcamp-2027")

@@ -3,45 +3,41 @@ a visitor then finds both editions to come on the series page and, on the editio
 the banner leading to the next one. The screenshots go into the editors' documentation."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from barcamp_wagtail.models import EventPage, EventSeriesPage, NextEditionInvitation
 from tests.press_factories import make_sponsor
 
 from ..demo_helpers import next_edition, past_edition
-from .conftest import DESKTOP, PASSWORD, PHONE, assert_accessible
+from .conftest import DESKTOP, PHONE, assert_accessible
+from .test_doc_screenshots import demo, log_in  # noqa: F401  (the demo, with the editor "orga")
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def demo(live_server, settings, django_user_model):
-    settings.BARCAMP_WAGTAIL = {"PROPOSAL_RECAPTCHA": False}
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no broken avatar when offline
-    call_command("load_demo", "--no-admin", verbosity=0)
-    django_user_model.objects.create_superuser("orga", "orga@example.org", PASSWORD)
-    # The next edition found its first sponsor.
+def next_with_sponsor(request):
+    """The demo's next edition, which found its first sponsor."""
+    request.getfixturevalue("demo")
     edition = next_edition()
     edition.body = [*edition.body.raw_data, {"type": "sponsor", "value": {"sponsor": make_sponsor("Ruhrbyte").pk}}]
     edition.save_revision().publish()
     return edition
 
 
-def test_an_editor_copies_the_next_edition_and_a_visitor_follows_the_series(live_server, demo, new_page, shots):
+def test_an_editor_copies_the_next_edition_and_a_visitor_follows_the_series(
+    live_server, next_with_sponsor, new_page, shots
+):
+    edition = next_with_sponsor
     base = live_server.url
     series = EventSeriesPage.objects.get()
     editor = new_page(viewport=DESKTOP)
-    editor.goto(f"{base}/admin/login/")
-    editor.fill("#id_username", "orga")
-    editor.fill("#id_password", PASSWORD)
-    editor.locator("form button[type=submit]").first.click()
-    editor.wait_for_url(f"{base}/admin/")
+    log_in(editor, base)
 
     editor.goto(f"{base}/admin/pages/{series.pk}/")
-    editor.get_by_role("button", name=f"More options for '{demo.title}'").click()
+    editor.get_by_role("button", name=f"More options for '{edition.title}'").click()
     editor.get_by_role("link", name="Copy as next edition").click()
-    editor.wait_for_url(f"**/next-edition/{demo.pk}/")
+    editor.wait_for_url(f"**/next-edition/{edition.pk}/")
     editor.fill("input[name=title]", "3. Barcamp Südwestfalen + Ruhrgebiet")
     editor.fill("input[name=slug]", "barcamp-suedwestfalen-ruhrgebiet-3")
     editor.get_by_label("Ruhrbyte").check()
@@ -50,7 +46,7 @@ def test_an_editor_copies_the_next_edition_and_a_visitor_follows_the_series(live
     editor.wait_for_url("**/edit/")
     third = EventPage.objects.get(slug="barcamp-suedwestfalen-ruhrgebiet-3")
     assert third.get_parent().pk == series.pk
-    assert NextEditionInvitation.objects.get(event=third).source_id == demo.pk
+    assert NextEditionInvitation.objects.get(event=third).source_id == edition.pk
     editor.locator("footer .w-dropdown__toggle").click()
     editor.locator("button[name=action-publish]").click()
     editor.wait_for_url(f"**/admin/pages/{series.pk}/")
@@ -61,7 +57,7 @@ def test_an_editor_copies_the_next_edition_and_a_visitor_follows_the_series(live
     visitor = new_page(viewport=PHONE, locale="de-DE")
     visitor.goto(base + series.url)
     upcoming = visitor.locator(".barcamp-series__upcoming .barcamp-series__edition h3")
-    assert upcoming.all_inner_texts() == [demo.title, third.title]
+    assert upcoming.all_inner_texts() == [edition.title, third.title]
     past = visitor.locator(".barcamp-series__past .barcamp-series__edition")
     assert past.locator("h3").all_inner_texts() == [past_edition().title]
     assert past.locator(".barcamp-series__releases a").count() == 1
@@ -73,8 +69,8 @@ def test_an_editor_copies_the_next_edition_and_a_visitor_follows_the_series(live
     visitor.locator(".barcamp-series__past h3 a").click()
     banner = visitor.locator(".barcamp-next-edition")
     assert "Die nächste Ausgabe:" in banner.inner_text()
-    assert timezone.localtime(demo.start).strftime("%Y") in banner.inner_text()
+    assert timezone.localtime(edition.start).strftime("%Y") in banner.inner_text()
     assert_accessible(visitor)
     shots(visitor, "next-edition-banner")
-    banner.get_by_role("link", name=demo.title).click()
-    visitor.wait_for_url(base + demo.url)
+    banner.get_by_role("link", name=edition.title).click()
+    visitor.wait_for_url(base + edition.url)

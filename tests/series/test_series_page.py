@@ -7,13 +7,16 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils.formats import date_format
 
-from barcamp_wagtail.models import EventPage
+from barcamp_wagtail.models import EventPage, EventSeriesPage
 from tests.factories import make_event, make_session
 from tests.press_factories import make_press_index, make_release
 
 from .conftest import days_from_today, make_edition, make_series
 
 pytestmark = pytest.mark.django_db
+
+# The series page, whatever the number of editions, releases and sessions (series.py: five of them).
+QUERIES = 15
 
 
 def soup_of(client, page):
@@ -157,4 +160,10 @@ def test_the_series_page_needs_the_same_queries_for_many_editions(client, django
     assert len(many_queries.captured_queries) == len(few_queries.captured_queries)
 
 
-QUERIES = 15
+def test_a_series_holds_editions_and_events_may_still_live_outside_one():
+    from example_site.home.models import HomePage
+
+    assert EventSeriesPage.allowed_subpage_models() == [EventPage]
+    assert EventSeriesPage.can_create_at(HomePage())
+    assert EventPage.can_create_at(EventSeriesPage())
+    assert EventPage.can_create_at(HomePage())
