@@ -37,7 +37,7 @@ def test_an_editor_copies_the_next_edition_and_a_visitor_follows_the_series(
     editor.goto(f"{base}/admin/pages/{series.pk}/")
     editor.get_by_role("button", name=f"More options for '{edition.title}'").click()
     editor.get_by_role("link", name="Copy as next edition").click()
-    editor.wait_for_url(f"**/next-edition/{edition.pk}/")
+    editor.wait_for_url(f"**/barcamp/events/{edition.pk}/next-edition/")
     editor.fill("input[name=title]", "3. Barcamp Südwestfalen + Ruhrgebiet")
     editor.fill("input[name=slug]", "barcamp-suedwestfalen-ruhrgebiet-3")
     editor.get_by_label("Ruhrbyte").check()
