@@ -4,7 +4,7 @@ promised for when a new edition's registration opens.
 
 A series is an :class:`~barcamp_wagtail.models.EventSeriesPage` and its editions are the event
 pages below it (see models/series.py for why the page tree, not a foreign key, says so).
-``series_editions()`` needs five queries whatever the number of editions, releases or sessions.
+``series_editions()`` needs six queries whatever the number of editions, releases or sessions.
 """
 
 from dataclasses import dataclass, field
@@ -38,8 +38,8 @@ def _parent_path(page):
 
 
 def series_editions(series, now=None):
-    """The editions of ``series`` with their press releases and documentation, in five queries
-    (editions, releases, sessions, and Wagtail's view restrictions for ``public()``, twice)."""
+    """The editions of ``series`` with their press releases and documentation, in six queries
+    (editions, releases, sessions, and Wagtail's view restrictions for each ``public()``)."""
     now = now or timezone.now()
     editions = list(EventPage.objects.live().public().child_of(series).order_by("start", "pk"))
     by_path = {edition.path: edition for edition in editions}

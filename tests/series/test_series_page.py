@@ -15,7 +15,8 @@ from .conftest import days_from_today, make_edition, make_series
 
 pytestmark = pytest.mark.django_db
 
-# The series page, whatever the number of editions, releases and sessions (series.py: five of them).
+# The series page, whatever the number of editions, releases and sessions (series.py: six of them, the rest is
+# the page itself, its site and its head tags).
 QUERIES = 15
 
 
