@@ -11,3 +11,12 @@ register = template.Library()
 @register.inclusion_tag("barcamp_wagtail/includes/next_edition_banner.html", name="next_edition_banner")
 def next_edition_banner(event):
     return {"next_edition": series.next_edition(event)}
+
+
+@register.inclusion_tag("barcamp_wagtail/admin/promised_invitation.html", name="promised_invitation")
+def promised_invitation(event):
+    """For the participants overview: whose sign-ups "Copy as next edition" promised to invite,
+    and whether they have been invited."""
+    from ..models import NextEditionInvitation
+
+    return {"promise": NextEditionInvitation.objects.filter(event=event).select_related("source").first()}

@@ -177,6 +177,9 @@ def test_invitations_wait_until_registration_opens_then_go_out_once(
     copy.refresh_from_db()
     assert copy.registration_opens > timezone.now()
     assert mailoutbox == []
+    overview = reverse("barcamp_wagtail_participants", args=[copy.pk])
+    promise = promised_invitation(editor_client, overview)
+    assert "sign-ups of “Barcamp Ruhr 2026” are invited as soon as" in promise.get_text()
 
     with time_machine.travel(copy.registration_opens + datetime.timedelta(minutes=5), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
@@ -188,6 +191,12 @@ def test_invitations_wait_until_registration_opens_then_go_out_once(
     assert "1 next-edition sign-up(s) invited." in first.getvalue()
     assert "0 next-edition sign-up(s) invited." in second.getvalue()
     assert NextEditionInvitation.objects.get(event=copy).sent_at is not None
+    promise = promised_invitation(editor_client, overview)
+    assert "sign-ups of “Barcamp Ruhr 2026” were invited on" in promise.get_text()
+
+
+def promised_invitation(client, overview):
+    return BeautifulSoup(client.get(overview).content, "html.parser").find(class_="barcamp-promised-invitation")
 
 
 def test_without_the_invitation_ticked_nobody_is_invited(
