@@ -21,6 +21,13 @@ class BarcampPagesAPIViewSet(PagesAPIViewSet):
     Any other page type is served exactly as Wagtail serves it.
     """
 
+    def get_base_queryset(self):
+        """Wagtail's live, visible pages of the site, worked out once per request: Wagtail asks
+        for them up to four times a request, reading every view restriction each time."""
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
     def get_queryset(self):
         return with_api_relations(super().get_queryset())
 
