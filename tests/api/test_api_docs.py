@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 from wagtail.models import Site
 
-from barcamp_wagtail.models import EventOrganiser, TimeSlot
-from tests.factories import make_event, make_home, make_room, make_session, make_slot
+from tests.factories import make_home
 from tests.press_factories import make_sponsor
 from tests.schedule_helpers import make_schedule_page
+
+from .helpers import make_barcamp
 
 pytestmark = pytest.mark.django_db
 
@@ -69,44 +70,8 @@ def documented_site(settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, HOST]
     home = make_home()
     Site.objects.filter(root_page=home).update(hostname=HOST, port=443)
-    event = make_event(
-        title="Barcamp Iserlohn",
-        slug="barcamp-iserlohn",
-        teaser="Ein Tag, an dem alle das Programm machen.",
-        venue_name="WELTENRAUM",
-        venue_address="Iserlohn",
-        venue_map_url="https://maps.example.org/weltenraum",
-        body=[
-            (
-                "sponsor_wall",
-                {
-                    "heading": "",
-                    "tiers": [{"name": "Gold", "sponsors": [make_sponsor("Küberit", "https://kueberit.example.org/")]}],
-                },
-            )
-        ],
-    )
-    EventOrganiser.objects.create(
-        event=event, name="visibleRuhr eG", role="Veranstalterin", url="https://visibleruhr.example.org/"
-    )
-    make_room(event, "Plenum", 40, sort_order=0)
-    werkstatt = make_room(event, "Werkstatt", 16, sort_order=1)
-    make_slot(event, "09:30", "10:00", kind=TimeSlot.Kind.PLENARY, label="Begrüßung")
-    first = make_slot(event, "11:00", "11:40", label="Runde 1")
-    session = make_session(
-        event,
-        "Kreislaufwirtschaft",
-        slug="kreislaufwirtschaft",
-        room=werkstatt,
-        time_slot=first,
-        topics=["Nachhaltigkeit"],
-        hosts="Marie Ting",
-        format="workshop",
-        language="de",
-        abstract="Was bleibt, wenn nichts weggeworfen wird?",
-        notes="<p>Drei Betriebe, drei Wege.</p>",
-        slides_url="https://slides.example.org/kreislauf",
-    )
+    barcamp = make_barcamp(sponsors=[make_sponsor("Küberit", "https://kueberit.example.org/")])
+    event, session = barcamp.event, barcamp.session
     schedule = make_schedule_page(event, title="Programm", slug="programm")
     return {"event": event, "session": session, "schedule": schedule}
 
