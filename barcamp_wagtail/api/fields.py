@@ -43,7 +43,8 @@ def absolute(request, url):
 
 
 def page_url(page, request):
-    """The page's absolute URL: its site's root URL, else the request's host."""
+    """The page's absolute URL: Wagtail's full URL (from its site's hostname and port), made
+    absolute like the API's own links when that is only a path."""
     return absolute(request, page.get_full_url(request) or "")
 
 
