@@ -360,12 +360,15 @@ def grid_topics(grid):
 
 
 def session_data(session, request=None):
-    """What a headless site may show of a session: what its public page shows, no more."""
+    """What a headless site may show of a session: what its public page shows, no more
+    (host names without anything that looks like an e-mail address, as in the exports)."""
+    from .exporters.programme import host_names
+
     return {
         "id": session.pk,
         "title": session.title,
         "url": session.get_url(request),
-        "hosts": session.hosts,
+        "hosts": ", ".join(host_names(session)),
         "format": session.format,
         "language": session.language,
         "abstract": session.abstract,

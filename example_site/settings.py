@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "example_site.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail_modeladmin",
     "django_recaptcha",
     "wagtail.contrib.redirects",
@@ -116,6 +118,8 @@ MEDIA_ROOT = BASE_DIR / "media"
 WAGTAIL_SITE_NAME = "Barcamp Südwestfalen + Ruhrgebiet"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's API v2 at /api/v2/ (docs/api.md): up to 100 pages per listing request.
+WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 if django.VERSION >= (6, 1):

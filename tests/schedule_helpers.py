@@ -12,12 +12,12 @@ def make_schedule_page(event, title="Programme", slug="programme"):
     return page
 
 
-def make_many_sessions(event, count, rooms, slots, topics=("Digitalisierung",)):
+def make_many_sessions(event, count, rooms, slots, topics=("Digitalisierung",), first=0):
     """``count`` published sessions spread over the cells, without revisions (a fast path
-    for volume tests: add_child writes each page once)."""
+    for volume tests: add_child writes each page once), numbered from ``first``."""
     cells = [(room, slot) for slot in slots for room in rooms]
     sessions = []
-    for number in range(count):
+    for number in range(first, first + count):
         room, slot = cells[number % len(cells)]
         session = SessionPage(
             title=f"Session {number}",

@@ -93,7 +93,6 @@ def erase(django_capture_on_commit_callbacks):
     return run
 
 
-@pytest.mark.urls("tests.urls_api")
 def test_an_erased_name_is_gone_from_the_page_every_export_and_the_api_at_once(client, programme, erase):
     event, session, page = programme
     before = public_texts(client, event, session, page)

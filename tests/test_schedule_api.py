@@ -21,7 +21,6 @@ def programme(django_user_model):
     return event, room, slot, session, make_schedule_page(event)
 
 
-@pytest.mark.urls("tests.urls_api")
 def test_api_gives_the_grid_as_data_without_private_details(client, programme):
     event, room, slot, session, page = programme
 

@@ -7,11 +7,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..api import fields as api
 from ..blocks import EventBodyBlock
 from ..participants.models import EventRegistrationMixin
 from .exports import ScheduleExportsMixin
@@ -60,6 +62,22 @@ class EventPage(ScheduleExportsMixin, EventRegistrationMixin, Page):
         index.SearchField("teaser"),
         index.SearchField("venue_name"),
         index.SearchField("body"),
+    ]
+
+    # For headless front ends (docs/api.md): what the event page shows, without its contact
+    # address or the registration text (both may hold a person's e-mail address).
+    api_fields = [
+        APIField("teaser"),
+        APIField("start", serializer=api.LocalDateTimeField()),
+        APIField("end", serializer=api.LocalDateTimeField()),
+        APIField("venue", serializer=api.VenueField()),
+        APIField("rooms", serializer=api.RoomsField()),
+        APIField("time_slots", serializer=api.TimeSlotsField()),
+        APIField("topics", serializer=api.EventTopicsField()),
+        APIField("organisers", serializer=api.OrganisersField()),
+        APIField("sponsors", serializer=api.SponsorsField()),
+        APIField("exports", serializer=api.ExportLinksField()),
+        APIField("url", serializer=api.PageUrlField()),
     ]
 
     subpage_types = [

@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..api import ScheduleGridField
+from ..api.fields import ScheduleGridField
 from .event import EventPage, Room, TimeSlot
 from .session import SessionPage
 

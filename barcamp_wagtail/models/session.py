@@ -5,11 +5,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..admin_forms import SessionPageForm
+from ..api import fields as api
 from .event import Room, TimeSlot
 
 
@@ -80,6 +82,24 @@ class SessionPage(Page):
         index.SearchField("hosts"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("format"),
+    ]
+
+    # For headless front ends (docs/api.md): what the session page shows.
+    api_fields = [
+        APIField("abstract"),
+        APIField("description", serializer=api.PublicRichTextField()),
+        APIField("format", serializer=api.FormatField()),
+        APIField("language"),
+        APIField("hosts", serializer=api.HostsField()),
+        APIField("topics", serializer=api.SessionTopicsField()),
+        APIField("room", serializer=api.SessionRoomField()),
+        APIField("slot", serializer=api.SessionSlotField(source="time_slot")),
+        APIField("start", serializer=api.SessionTimeField()),
+        APIField("end", serializer=api.SessionTimeField(end=True)),
+        APIField("event", serializer=api.SessionEventField()),
+        APIField("url", serializer=api.PageUrlField()),
+        APIField("calendar_url", serializer=api.SessionCalendarUrlField()),
+        APIField("documentation", serializer=api.DocumentationField()),
     ]
 
     base_form_class = SessionPageForm

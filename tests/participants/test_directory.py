@@ -195,7 +195,6 @@ def test_the_directory_is_absent_from_search_sitemap_and_api(event, client):
     assert not any("participants" in url or "register" in url for url in urls)
 
 
-@pytest.mark.urls("tests.urls_api")
 def test_the_api_shows_nothing_of_participants_or_profiles(event, client):
     ada = make_participant(event, "Ada Lovelace", organisation="Analytical Engines")
     publish(ada, about="Einzigartiges Profilwort")
