@@ -81,10 +81,11 @@ def organiser_accepts_and_places(browser, base, content, password):
     page.wait_for_load_state()
     browser.shot(page, "accepted")
     page.goto(f"{base}/admin/barcamp/planner/{content['event_id']}/")
+    # Pick the session's card, then the cell: the planner saves and shows the grid again.
+    page.locator("[data-session]", has_text=TITLE).locator("button").first.click()
     cell = page.locator(f"td[data-cell='{content['first_cell']}']")
-    cell.get_by_label("Place").select_option(label=TITLE)
-    cell.get_by_role("button", name="Place").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        cell.locator(".barcamp-planner__target button").click()
     check(TITLE in page.locator(f"td[data-cell='{content['first_cell']}']").inner_text(), "the session was not placed")
     browser.shot(page, "placed")
 
