@@ -173,6 +173,24 @@ def load_form(port, path, fields, clients, submissions, seconds, opened=None):
     return load(work, clients, submissions, seconds)
 
 
+def figures(state, stored):
+    """The figures of a ``load`` run whose thanked submissions left ``stored`` rows ("lost": thanked
+    but not stored)."""
+    latencies = state["latencies"]
+    return {
+        "submissions": state["ok"] + state["failed"],
+        "ok": state["ok"],
+        "failed": state["failed"],
+        "stored": stored,
+        "lost": state["ok"] - stored,
+        "seconds": round(state["elapsed"], 2),
+        "per_second": round(state["ok"] / state["elapsed"], 1),
+        "p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
+        "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
+    }
+
+
 def cpu_seconds(*pids):
     """User + system CPU seconds used so far by these processes and their children alive now
     (gunicorn's workers are the children of its master)."""

@@ -19,7 +19,7 @@ import signal
 import statistics
 import sys
 
-from gunicorn_site import free_port, load_form, make_site, open_forms, percentile, start_server  # noqa: E402
+from gunicorn_site import figures, free_port, load_form, make_site, open_forms, start_server  # noqa: E402
 
 # For the benchmark only: no reCAPTCHA (it would call Google), no time trap, a rate limit
 # every client stays under, and mail that goes nowhere.
@@ -130,16 +130,7 @@ def run(args, path, sessions, mode):
         "mode": mode,
         "workers": args.workers,
         "clients": args.clients,
-        "submissions": state["ok"] + state["failed"],
-        "ok": state["ok"],
-        "failed": state["failed"],
-        "stored": stored,
-        "lost": state["ok"] - stored,
-        "seconds": round(state["elapsed"], 2),
-        "per_second": round(state["ok"] / state["elapsed"], 1),
-        "p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
-        "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
-        "p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
+        **figures(state, stored),
         "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else 0,
     }
 

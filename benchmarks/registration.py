@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gunicorn_site import ROOT, cpu_seconds, free_port, load_form, make_site, open_forms, percentile, start_server  # noqa: E402
+from gunicorn_site import ROOT, cpu_seconds, figures, free_port, load_form, make_site, open_forms, start_server  # noqa: E402
 
 # The settings are written before the arguments are parsed: whether the worker sends the mails
 # is read from the command line here.
@@ -204,16 +204,7 @@ def run(args, event, path, mode, first, worker):
         "mode": mode,
         "workers": args.workers,
         "clients": args.clients,
-        "sent": state["ok"] + state["failed"],
-        "ok": state["ok"],
-        "failed": state["failed"],
-        "stored": stored,
-        "lost": state["ok"] - stored,
-        "seconds": round(state["elapsed"], 2),
-        "registrations_per_second": round(state["ok"] / state["elapsed"], 1),
-        "p50_ms": round(percentile(state["latencies"], 0.5) * 1000, 1),
-        "p95_ms": round(percentile(state["latencies"], 0.95) * 1000, 1),
-        "p99_ms": round(percentile(state["latencies"], 0.99) * 1000, 1),
+        **figures(state, stored),
         "gunicorn_cpu_ms": round((cpu_after[0] - cpu_before[0]) / ok * 1000, 1),
         "worker_cpu_ms": round((cpu_after[1] - cpu_before[1]) / ok * 1000, 1),
         "load": os.getloadavg()[0],
@@ -314,8 +305,8 @@ def report(args, result):
     ]
     for row in result["runs"]:
         lines.append(
-            f"{row['mode']:>11} {row['sent']:>5} {row['ok']:>5} {row['stored']:>6} {row['lost']:>4}"
-            f" {row['registrations_per_second']:>7} {row['p50_ms']:>7} {row['p95_ms']:>7} {row['p99_ms']:>7}"
+            f"{row['mode']:>11} {row['submissions']:>5} {row['ok']:>5} {row['stored']:>6} {row['lost']:>4}"
+            f" {row['per_second']:>7} {row['p50_ms']:>7} {row['p95_ms']:>7} {row['p99_ms']:>7}"
             f" {row['gunicorn_cpu_ms']:>7} {row['worker_cpu_ms']:>8} {row['load']:>5.1f}"
         )
     lines.append(

@@ -119,7 +119,7 @@ def goals(results):
         )
     )
     registration = results["registration"]
-    rates = {row["mode"]: row["registrations_per_second"] for row in registration["runs"]}
+    rates = {row["mode"]: row["per_second"] for row in registration["runs"]}
     lost = sum(row["lost"] + row["failed"] for row in registration["runs"])
     mails = registration["mails"]
     lines.append(
