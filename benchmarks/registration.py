@@ -278,6 +278,7 @@ def main():
         "waiting": len(queue),
         "queue_in_order": queue == list(range(1, len(queue) + 1)),
         "confirm_errors": len(errors),
+        "first_confirm_error": errors[0] if errors else "",
     }
     if args.json:
         print(json.dumps(result))
@@ -323,7 +324,8 @@ def report(args, result):
         )
     lines.append(
         f"Confirming all from 20 threads: {result['confirm_seconds']} s; {result['seated']} seats of {SEATS}, "
-        f"{result['waiting']} on the waiting list, numbered in order: {result['queue_in_order']}"
+        f"{result['waiting']} on the waiting list, numbered in order: {result['queue_in_order']}; "
+        f"failed: {result['confirm_errors']} {result['first_confirm_error']}"
     )
     return "\n".join(lines)
 
