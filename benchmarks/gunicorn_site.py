@@ -1,6 +1,7 @@
 """Shared by the benchmarks that load a throwaway copy of the example site under gunicorn: its
 settings, the server, and a bare HTTP client (no library that would add its own cost)."""
 
+import concurrent.futures
 import http.client
 import os
 import re
@@ -15,11 +16,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"')
+# What a request that failed raises here: the connection, the reply, or a form without its cookie.
+FAILURES = (OSError, http.client.HTTPException, AttributeError)
 
 
-def make_site(prefix, barcamp_settings):
+def make_site(prefix, barcamp_settings, extra_settings=""):
     """A temporary folder with ``benchmark_settings.py`` (the example site on its own SQLite file,
-    mail going nowhere, ``BARCAMP_WAGTAIL`` as given), set up as the process's Django settings."""
+    mail going nowhere, ``BARCAMP_WAGTAIL`` as given, then ``extra_settings``, Python code that may
+    use ``WORKDIR``, the folder), set up as the process's Django settings."""
     workdir = Path(tempfile.mkdtemp(prefix=prefix))
     settings = f"""
 from example_site.settings import *  # noqa: F403
@@ -31,6 +35,8 @@ DATABASES["default"]["NAME"] = {str(workdir / "site.sqlite3")!r}
 BARCAMP_WAGTAIL = {barcamp_settings!r}
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 MAILERS = {{"default": {{"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}}}
+WORKDIR = {str(workdir)!r}
+{extra_settings}
 """
     (workdir / "benchmark_settings.py").write_text(settings, encoding="utf-8")
     sys.path[:0] = [str(workdir), str(ROOT)]
@@ -97,7 +103,7 @@ def load(work, clients, submissions, seconds):
                 number = state["next"]
             try:
                 ok, latency = work(number)
-            except (OSError, http.client.HTTPException, AttributeError):
+            except FAILURES:
                 ok, latency = False, 0.0
             with lock:
                 state["ok" if ok else "failed"] += 1
@@ -114,15 +120,19 @@ def load(work, clients, submissions, seconds):
     return state
 
 
-def send_form(port, path, fields):
-    """Open the form at ``path`` and send it like a browser (CSRF cookie and token, the form token),
-    with ``fields`` (a callable given the page's HTML may pick values from it); return (ok, seconds
-    for the POST), ok meaning the thank-you redirect."""
+def open_form(port, path):
+    """GET the form at ``path`` like a browser: (its HTML, hidden fields, CSRF cookie), or None."""
     status, cookie, html = request(port, "GET", path, headers={"Accept-Language": "de"})
     if status != 200:
-        return False, 0.0
-    tokens = dict(HIDDEN.findall(html))
-    csrf_cookie = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+        return None
+    return html, dict(HIDDEN.findall(html)), re.search(r"csrftoken=([^;]+)", cookie).group(1)
+
+
+def post_form(port, path, opened, fields):
+    """Send a form opened with ``open_form`` (CSRF cookie and token, the form token) with ``fields``
+    (a callable given the page's HTML may pick values from it); return (ok, seconds for the POST),
+    ok meaning the thank-you redirect."""
+    html, tokens, csrf_cookie = opened
     body = urllib.parse.urlencode({**tokens, **(fields(html) if callable(fields) else fields)}, doseq=True)
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
@@ -132,3 +142,68 @@ def send_form(port, path, fields):
     start = time.perf_counter()
     status, _, _ = request(port, "POST", path, body=body, headers=headers)
     return status == 303, time.perf_counter() - start
+
+
+def open_forms(port, path, clients, count):
+    """Open ``count`` forms from ``clients`` threads, for ``load_form``; a failed one is None."""
+
+    def try_open(_number):
+        try:
+            return open_form(port, path)
+        except FAILURES:
+            return None
+
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        return list(pool.map(try_open, range(count)))
+
+
+def load_form(port, path, fields, clients, submissions, seconds, opened=None):
+    """``clients`` threads send up to ``submissions`` forms within ``seconds``; ``fields(number)``
+    gives the fields of the ``number``-th (see ``post_form``). Returns ``load``'s state.
+
+    Without ``opened`` each sending is a visitor's: open the form, then send it ("open + send").
+    With forms from ``open_forms``, opened before the clock starts, the clock runs while they are
+    sent ("send": the rate of the POST alone).
+    """
+
+    def work(number):
+        form = opened[number - 1] if opened else open_form(port, path)
+        return post_form(port, path, form, fields(number)) if form else (False, 0.0)
+
+    return load(work, clients, submissions, seconds)
+
+
+def figures(state, stored):
+    """The figures of a ``load`` run whose thanked submissions left ``stored`` rows ("lost": thanked
+    but not stored)."""
+    latencies = state["latencies"]
+    return {
+        "submissions": state["ok"] + state["failed"],
+        "ok": state["ok"],
+        "failed": state["failed"],
+        "stored": stored,
+        "lost": state["ok"] - stored,
+        "seconds": round(state["elapsed"], 2),
+        "per_second": round(state["ok"] / state["elapsed"], 1),
+        "p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
+        "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
+    }
+
+
+def cpu_seconds(*pids):
+    """User + system CPU seconds used so far by these processes and their children alive now
+    (gunicorn's workers are the children of its master)."""
+    pids = list(pids)
+    for pid in list(pids):
+        children = Path(f"/proc/{pid}/task/{pid}/children")
+        if children.exists():
+            pids += [int(child) for child in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")

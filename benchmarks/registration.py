@@ -1,22 +1,40 @@
 """Registration throughput under gunicorn: python benchmarks/registration.py
 
     python benchmarks/registration.py [--workers 2] [--clients 20] [--registrations 400] [--seconds 60]
+                                      [--mail worker|inline]
 
 Builds a throwaway copy of the example site (SQLite with WAL and immediate transactions, as the
 example site ships it) with reCAPTCHA off, the rate limit raised and the time trap at 0 seconds (for
 this benchmark only), switches registration on for the demo event with 40 seats, starts gunicorn on
-127.0.0.1, and lets the clients, each in its own thread, open the registration form and send it.
-It prints registrations per second and the latency of sending the form, checks that every
-registration answered with the thank-you redirect left exactly one stored registration, then
-confirms them all at once from 20 threads and checks that exactly 40 got a seat and the rest a
-numbered place on the waiting list.
+127.0.0.1 and lets the clients, each in its own thread, register. It runs twice, each time on a
+fresh gunicorn:
+
+- "open + send": each client opens the registration form and sends it, as visitors do; the
+  rate counts a GET and a POST per registration;
+- "send": the forms are opened first, before the clock starts; the clock runs while they are
+  sent: the rate of the POST that stores a registration, the figure of the goal.
+
+Mail: with ``--mail worker`` (the default, as docs/deployment.md has a site that expects load) the
+registration mails go through django-tasks' database backend to a ``db_worker`` running beside
+gunicorn, into a file-based mail backend; with ``--mail inline`` they are rendered and sent
+inside the request (the immediate backend, the example site's default), to a backend that
+drops them.
+
+It prints registrations per second and the latency of sending the form for each run, and checks
+that nothing was lost: every registration answered with the thank-you redirect left exactly one
+stored registration, and (with the worker) once the worker has caught up, every stored
+registration got exactly one mail, to its own address. Then it confirms them all at once from 20
+threads and checks that exactly 40 got a seat and the rest a numbered place on the waiting list.
 """
 
 import argparse
+import collections
 import datetime
+import email
 import json
-import re
+import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -24,11 +42,40 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gunicorn_site import free_port, load, make_site, percentile, send_form, start_server  # noqa: E402
+from gunicorn_site import ROOT, cpu_seconds, figures, free_port, load_form, make_site, open_forms, start_server  # noqa: E402
+
+# The settings are written before the arguments are parsed: whether the worker sends the mails
+# is read from the command line here.
+MAIL = not ({"--mail=inline"} & set(sys.argv) or "--mail inline" in " ".join(sys.argv))
+
+# With the worker: the mails alone go through django-tasks' database backend (the "mail" alias),
+# so that nothing else the set-up enqueues (Wagtail's index tasks) waits in the queue; they land
+# as files in WORKDIR/mail.
+WORKER_SETTINGS = """
+from example_site.settings import INSTALLED_APPS
+
+try:
+    import django_tasks_db  # noqa: F401  (django-tasks 0.12 and later)
+
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks_db"]
+    DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+except ImportError:
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks.backends.database"]
+    DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": DATABASE_BACKEND},
+}
+BARCAMP_WAGTAIL["MAIL_TASK_BACKEND"] = "mail"
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = WORKDIR + "/mail"
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND, "OPTIONS": {"file_path": EMAIL_FILE_PATH}}}
+"""
 
 WORKDIR = make_site(
     "barcamp-registration-benchmark-",
     {"PROPOSAL_RECAPTCHA": False, "PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 10**9},
+    WORKER_SETTINGS if MAIL else "",
 )
 
 import django  # noqa: E402
@@ -43,22 +90,62 @@ from barcamp_wagtail.models import Booking, EventPage, Participant  # noqa: E402
 from barcamp_wagtail.participants import seats  # noqa: E402
 
 SEATS = 40
+MODES = {"open + send": False, "send": True}  # whether the forms are opened before the clock starts
+# The mails the worker still has to send after the load, and how long it may take for them.
+PENDING_MAILS = "SELECT count(*) FROM {table} WHERE status IN ('NEW', 'RUNNING')"
+DRAIN_SECONDS = 300
 
 
-def register(port, path, number):
-    """Open the form and send it like a browser; return (ok, seconds for the POST)."""
+def registration_fields(number):
+    """The fields of the ``number``-th registration; the day is picked from the form's HTML."""
 
     def fields(html):
-        days = re.findall(r'name="days" value="([^"]+)"', html)
         return {
             "name": f"Person {number}",
             "email": f"person{number}@example.org",
             "organisation": "Lasttest eG",
-            "days": days[:1],
+            "days": [html.split('name="days" value="', 1)[1].split('"', 1)[0]],
             "privacy_consent": "on",
         }
 
-    return send_form(port, path, fields)
+    return fields
+
+
+def start_worker():
+    """django-tasks' ``db_worker`` for the mails, beside gunicorn, as in docs/deployment.md."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(WORKDIR), str(ROOT)])}
+    return subprocess.Popen(  # noqa: S603  (our own interpreter and arguments)
+        [sys.executable, "-m", "django", "db_worker", "--backend", "mail", "--interval", "0.1", "--no-startup-delay"],
+        env=env,
+        cwd=WORKDIR,
+        stdout=subprocess.DEVNULL,
+        stderr=open(WORKDIR / "worker.log", "w"),  # noqa: SIM115
+    )
+
+
+def wait_for_mails():
+    """Seconds until the worker has no mail left to send (or DRAIN_SECONDS passed)."""
+    from django.apps import apps
+
+    table = next(model._meta.db_table for model in apps.get_models() if model.__name__ == "DBTaskResult")
+    started = time.perf_counter()
+    while time.perf_counter() - started < DRAIN_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(PENDING_MAILS.format(table=table))  # noqa: S608  (a table name of our own)
+            if cursor.fetchone()[0] == 0:
+                break
+        time.sleep(0.2)
+    return time.perf_counter() - started
+
+
+def mails_by_address():
+    """How many registration mails each address got, read back from the file-based backend."""
+    counts = collections.Counter()
+    for path in (WORKDIR / "mail").glob("*.log"):
+        for text in path.read_text(encoding="utf-8").split("\n" + "-" * 79 + "\n"):
+            if text.strip():
+                counts[email.message_from_string(text.lstrip("\n"))["To"]] += 1
+    return counts
 
 
 def confirm_all(participants, threads=20):
@@ -88,13 +175,69 @@ def confirm_all(participants, threads=20):
     return time.perf_counter() - started, errors
 
 
+def run(args, event, path, mode, first, worker):
+    """One load run on a fresh gunicorn, registrations numbered from ``first``; the thanked ones are
+    checked against the rows stored. The CPU time gunicorn's workers (and the mail worker) used
+    while the clock ran is measured too: on a busy machine it tells what a quiet one would do."""
+    before = Participant.objects.filter(event=event).count()
+    port = free_port()
+    server = start_server(WORKDIR, port, args.workers)
+    try:
+        opened = open_forms(port, path, args.clients, args.registrations) if MODES[mode] else None
+        cpu_before = cpu_seconds(server.pid), cpu_seconds(worker.pid) if worker else 0.0
+        state = load_form(
+            port,
+            path,
+            lambda number: registration_fields(first + number),
+            args.clients,
+            args.registrations,
+            args.seconds,
+            opened,
+        )
+        cpu_after = cpu_seconds(server.pid), cpu_seconds(worker.pid) if worker else 0.0
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    stored = Participant.objects.filter(event=event).count() - before
+    ok = max(state["ok"], 1)
+    return {
+        "mode": mode,
+        "workers": args.workers,
+        "clients": args.clients,
+        **figures(state, stored),
+        "gunicorn_cpu_ms": round((cpu_after[0] - cpu_before[0]) / ok * 1000, 1),
+        "worker_cpu_ms": round((cpu_after[1] - cpu_before[1]) / ok * 1000, 1),
+        "load": os.getloadavg()[0],
+    }
+
+
+def check_mails(event, drain_seconds):
+    """Every stored registration got exactly one mail, and nobody else got any."""
+    counts = mails_by_address()
+    addresses = set(Participant.objects.filter(event=event).values_list("email", flat=True))
+    return {
+        "mail_seconds_after_load": round(drain_seconds, 2),
+        "mails": sum(counts.values()),
+        "mailed_once": sum(1 for address in addresses if counts[address] == 1),
+        "not_mailed": sum(1 for address in addresses if counts[address] == 0),
+        "mailed_twice_or_more": sum(1 for address in addresses if counts[address] > 1),
+        "mailed_strangers": sum(1 for address in counts if address not in addresses),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--registrations", type=int, default=400, help="at most this many (default 400)")
+    parser.add_argument("--registrations", type=int, default=400, help="at most this many per run (default 400)")
     parser.add_argument("--seconds", type=float, default=60, help="and at most this long (default 60)")
-    parser.add_argument("--json", action="store_true", help="print the row as JSON")
+    parser.add_argument(
+        "--mail",
+        choices=["worker", "inline"],
+        default="worker",
+        help="send the mails from a db_worker (default) or inside the request",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -107,13 +250,17 @@ def main():
     event.save_revision().publish()
     path = event.url + event.reverse_subpage("register")
 
-    port = free_port()
-    server = start_server(WORKDIR, port, args.workers)
+    worker = start_worker() if MAIL else None
     try:
-        state = load(lambda number: register(port, path, number), args.clients, args.registrations, args.seconds)
+        rows = []
+        for number, mode in enumerate(MODES):
+            print(f"  registration, {mode} ...", file=sys.stderr, flush=True)
+            rows.append(run(args, event, path, mode, number * 1_000_000, worker))
+        mails = check_mails(event, wait_for_mails()) if worker else None
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        if worker:
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(timeout=30)
     stored = Participant.objects.filter(event=event).count()
     confirm_seconds, errors = confirm_all(Participant.objects.filter(event=event))
     bookings = Booking.objects.filter(event=event)
@@ -121,40 +268,66 @@ def main():
     queue = list(
         bookings.filter(status=Booking.Status.WAITING).order_by("queue_number").values_list("queue_number", flat=True)
     )
-    row = {
-        "workers": args.workers,
-        "clients": args.clients,
-        "sent": state["ok"] + state["failed"],
-        "ok": state["ok"],
-        "failed": state["failed"],
+    result = {
+        "runs": rows,
+        "mail": args.mail,
+        "mails": mails,
         "stored": stored,
-        "lost": state["ok"] - stored,
-        "seconds": round(state["elapsed"], 2),
-        "registrations_per_second": round(state["ok"] / state["elapsed"], 1),
-        "p50_ms": round(percentile(state["latencies"], 0.5) * 1000, 1),
-        "p95_ms": round(percentile(state["latencies"], 0.95) * 1000, 1),
-        "p99_ms": round(percentile(state["latencies"], 0.99) * 1000, 1),
         "confirm_seconds": round(confirm_seconds, 2),
         "seated": seated,
         "waiting": len(queue),
         "queue_in_order": queue == list(range(1, len(queue) + 1)),
         "confirm_errors": len(errors),
+        "first_confirm_error": errors[0] if errors else "",
     }
     if args.json:
-        print(json.dumps(row))
+        print(json.dumps(result))
     else:
-        print(
-            f"Registration on gunicorn ({args.workers} workers, {args.clients} clients, 127.0.0.1, SQLite WAL): "
-            f"{row['registrations_per_second']} registrations/s; sent {row['sent']}, thanked {row['ok']}, "
-            f"stored {row['stored']}, lost {row['lost']}; latency of sending p50 / p95 / p99 "
-            f"{row['p50_ms']:.0f} / {row['p95_ms']:.0f} / {row['p99_ms']:.0f} ms"
+        print(report(args, result))
+    mails_lost = mails and (mails["not_mailed"] or mails["mailed_twice_or_more"] or mails["mailed_strangers"])
+    if (
+        any(row["lost"] or row["failed"] for row in rows)
+        or mails_lost
+        or errors
+        or seated != min(SEATS, stored)
+        or not result["queue_in_order"]
+    ):
+        raise SystemExit("Registrations failed, were lost, were not mailed once each or were seated wrongly.")
+
+
+def report(args, result):
+    mail = "mail sent by a db_worker" if result["mail"] == "worker" else "mail sent inside the request"
+    lines = [
+        f"Registration on gunicorn ({args.workers} workers, {args.clients} clients, 127.0.0.1, SQLite WAL, {mail}).",
+        "open + send: each client opens the form and sends it (a GET and a POST per registration);",
+        "send: the forms were opened first, the rate is that of the POST storing a registration alone.",
+        f"{'mode':>11} {'sent':>5} {'ok':>5} {'stored':>6} {'lost':>4} {'regs/s':>7}"
+        f" {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'web CPU':>7} {'mail CPU':>8} {'load':>5}",
+    ]
+    for row in result["runs"]:
+        lines.append(
+            f"{row['mode']:>11} {row['submissions']:>5} {row['ok']:>5} {row['stored']:>6} {row['lost']:>4}"
+            f" {row['per_second']:>7} {row['p50_ms']:>7} {row['p95_ms']:>7} {row['p99_ms']:>7}"
+            f" {row['gunicorn_cpu_ms']:>7} {row['worker_cpu_ms']:>8} {row['load']:>5.1f}"
         )
-        print(
-            f"Confirming all from 20 threads: {row['confirm_seconds']} s; {seated} seats of {SEATS}, "
-            f"{len(queue)} on the waiting list, numbered in order: {row['queue_in_order']}"
+    lines.append(
+        "web CPU, mail CPU: ms of CPU time per registration used by gunicorn's workers and by the mail worker "
+        "while the clock ran (the clients' own not counted); load: the 1-minute load average after the run."
+    )
+    mails = result["mails"]
+    if mails:
+        lines.append(
+            f"Mails by the worker: {mails['mails']} for {result['stored']} registrations, done "
+            f"{mails['mail_seconds_after_load']} s after the load; one each: {mails['mailed_once']}, none: "
+            f"{mails['not_mailed']}, more than one: {mails['mailed_twice_or_more']}, "
+            f"to unknown addresses: {mails['mailed_strangers']}"
         )
-    if row["lost"] or row["failed"] or errors or seated != min(SEATS, stored) or not row["queue_in_order"]:
-        raise SystemExit("Registrations failed, were lost or were seated wrongly.")
+    lines.append(
+        f"Confirming all from 20 threads: {result['confirm_seconds']} s; {result['seated']} seats of {SEATS}, "
+        f"{result['waiting']} on the waiting list, numbered in order: {result['queue_in_order']}; "
+        f"failed: {result['confirm_errors']} {result['first_confirm_error']}"
+    )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@
 3. proposal_form.py: the proposal form under gunicorn (2 sync workers, 20 clients, SQLite);
 4. exports.py: the PDFs against WeasyPrint alone, cached, 20 requests at once;
 5. allocation.py: the grid proposal;
-6. registration.py: the participants' registration under gunicorn, seats and waiting list;
+6. registration.py: the participants' registration under gunicorn (open + send, and the POST alone),
+   its mails sent by a task worker, seats and waiting list;
 7. badges.py: the name badges of 100 participants as PDF.
 
 Progress goes to stderr; the tables and the goals (met or not) to stdout. ``--quick`` makes
@@ -118,14 +119,20 @@ def goals(results):
         )
     )
     registration = results["registration"]
+    rates = {row["mode"]: row["per_second"] for row in registration["runs"]}
+    lost = sum(row["lost"] + row["failed"] for row in registration["runs"])
+    mails = registration["mails"]
     lines.append(
         (
-            "registration (gunicorn, 2 sync workers, 20 clients, SQLite): ≥ 100 POST/s, 0 lost, "
-            "seats then waiting list in order",
-            registration["registrations_per_second"] >= 100
-            and registration["lost"] == 0
+            "registration (gunicorn, 2 sync workers, 20 clients, SQLite, mail by a db_worker): ≥ 100 POST/s, "
+            "0 lost, one mail each, seats then waiting list in order",
+            rates["send"] >= 100
+            and lost == 0
+            and mails["mailed_once"] == registration["stored"]
+            and mails["mails"] == registration["stored"]
             and registration["queue_in_order"],
-            f"{registration['registrations_per_second']} registrations/s, {registration['lost']} lost, "
+            f"{rates['send']} POST/s (forms opened first), {rates['open + send']} open + send/s, "
+            f"{lost} lost or failed, {mails['mails']} mails for {registration['stored']} registrations, "
             f"{registration['seated']} seated + {registration['waiting']} waiting, "
             f"in order: {registration['queue_in_order']}",
         )

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.core.management import call_command
 
@@ -162,3 +164,27 @@ def test_a_visitor_finds_the_press_releases_the_series_and_the_next_edition_from
     assert [link["href"] for link in home.select("#home-upcoming ~ ul a")][0] == upcoming.url
     assert release.find("a", href=upcoming.url) is not None  # the outlook links to the next edition
     assert ProposalPage.objects.get().url in event
+
+
+@pytest.mark.skipif(bool(os.environ.get("EXAMPLE_SITE_POSTGRES")), reason="the example site runs on PostgreSQL")
+def test_the_example_sites_sqlite_connections_use_wal_normal_sync_and_immediate_transactions(tmp_path):
+    """What docs/deployment.md tells a site on SQLite to copy: concurrent writes are kept (WAL,
+    immediate transactions, a lock timeout) and commits do not wait for the disk (synchronous=NORMAL)."""
+    from django.db.utils import ConnectionHandler
+
+    from example_site.settings import DATABASES
+
+    connection = ConnectionHandler({"default": {**DATABASES["default"], "NAME": str(tmp_path / "site.sqlite3")}})[
+        "default"
+    ]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            journal_mode = cursor.fetchone()[0]
+            cursor.execute("PRAGMA synchronous")
+            synchronous = cursor.fetchone()[0]
+        assert (journal_mode, synchronous) == ("wal", 1)  # 1 is NORMAL, 2 FULL
+        assert connection.transaction_mode == "IMMEDIATE"
+        assert connection.get_connection_params()["timeout"] == 20
+    finally:
+        connection.close()
