@@ -108,6 +108,35 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A quotation with the name, role and organisation of the person quoted.")
 
 
+class QuoteToFillBlock(blocks.StructBlock):
+    """A quotation still to be asked for: a drafted press release holds one where a quote belongs.
+    A draft with an empty one can be saved; publishing it is refused (see ``press_draft.publishing``).
+    Filled in, it shows like a quote."""
+
+    prompt = blocks.CharBlock(
+        label=_("whom to ask, about what"),
+        max_length=300,
+        required=False,
+        help_text=_("A note for the editors; it is not published."),
+    )
+    text = blocks.TextBlock(label=_("quotation"), required=False)
+    person = blocks.CharBlock(label=_("person"), max_length=200, required=False)
+    role = blocks.CharBlock(label=_("role"), max_length=200, required=False)
+    organisation = blocks.CharBlock(label=_("organisation"), max_length=200, required=False)
+    photo = ImageChooserBlock(label=_("photo"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("quote to fill in")
+        template = "barcamp_wagtail/blocks/quote_to_fill_block.html"
+        preview_value = {
+            "prompt": "Ein Zitat der Veranstalterin: Was hat den Tag ausgemacht?",
+            "text": "",
+            "person": "",
+        }
+        description = _("A placeholder for a quotation: the page cannot be published until it is filled in.")
+
+
 class KeyFigureBlock(blocks.StructBlock):
     number = blocks.CharBlock(label=_("number"), max_length=20, help_text=_("For example '40' or 'about 40'."))
     label = blocks.CharBlock(label=_("label"), max_length=100)
@@ -302,4 +331,6 @@ class EventBodyBlock(blocks.StreamBlock):
 
 
 class PressReleaseBodyBlock(EventBodyBlock):
-    """The body of a press release: the same blocks as an event page."""
+    """The body of a press release: the blocks of an event page, and quotes still to be filled in."""
+
+    quote_to_fill = QuoteToFillBlock()

@@ -53,6 +53,7 @@ from .permissions import (
     can_plan,
 )
 from .planner.views import GridProposalView, PlannerTargetsView, PlannerView, plannable_events
+from .press_draft import admin_views as press_draft_views
 from .untrusted import object_id
 from .voter_sheet import voter_sheet
 
@@ -471,6 +472,17 @@ def register_next_edition_url():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_press_draft_url():
+    return [
+        path(
+            "barcamp/events/<int:page_id>/press-release/",
+            press_draft_views.draft_press_release_view,
+            name="barcamp_wagtail_press_draft",
+        )
+    ]
+
+
 # The schedule planner
 
 
@@ -628,6 +640,15 @@ EVENT_BUTTONS = [
         header_priority=14,
         listing_priority=14,
         title=_("Registrations, waiting list, badges and check-in"),
+    ),
+    EventButton(
+        _("Draft a press release"),
+        "barcamp_wagtail_press_draft",
+        "doc-full",
+        press_draft_views.can_draft,
+        header_priority=30,
+        listing_priority=24,
+        title=_("Write a draft press release from this event's figures, topics and sponsors"),
     ),
     EventButton(
         _("Copy as next edition"),

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, PressReleaseBodyBlock
+from ..press_draft.publishing import PressReleasePageForm, check_publishable
 from .event import EventPage
 
 
@@ -99,12 +100,19 @@ class PressReleasePage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
 
+    base_form_class = PressReleasePageForm
     parent_page_types = ["barcamp_wagtail.EventPage", "barcamp_wagtail.PressIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+
+    def publish(self, revision, *args, **kwargs):
+        """Refuse (``PublishingRefused``) a revision whose quotes are still to be filled in, on every
+        road to publication: the editor, workflow approvals, scheduled publishing."""
+        check_publishable(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
 
     @property
     def related_event(self):

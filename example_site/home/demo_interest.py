@@ -13,8 +13,9 @@ BLOCK = {
 
 
 def load(event):
-    """Add the sign-up block after the release's call to action, once; a second run changes nothing."""
-    for release in PressReleasePage.objects.filter(event=event):
+    """Add the sign-up block after the published release's call to action, once; a second run changes
+    nothing. Drafts (such as the one ``demo_press_draft`` writes) are left to their editors."""
+    for release in PressReleasePage.objects.live().filter(event=event):
         if any(block.block_type == "next_edition_signup" for block in release.body):
             continue
         types = [block.block_type for block in release.body]

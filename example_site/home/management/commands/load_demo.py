@@ -15,6 +15,7 @@ from example_site.home import (
     demo_interest,
     demo_next_edition,
     demo_press,
+    demo_press_draft,
     demo_proposals,
     demo_series,
 )
@@ -48,6 +49,7 @@ class Command(BaseCommand):
         demo_press.load(home, event, next_edition)
         load_schedule_page(event)
         demo_interest.load(event)
+        demo_press_draft.load(event)
         demo_proposals.load(next_edition)
         demo_dayof.load(next_edition)
         load_schedule_page(next_edition)
