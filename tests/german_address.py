@@ -32,6 +32,8 @@ ADMIN_SOURCES = (
     "participants/admin_views.py",
     "participants/models.py",
     "planner/",
+    "press_draft/admin_views.py",
+    "press_draft/publishing.py",
     "voter_sheet.py",
     "wagtail_hooks.py",
     "templates/barcamp_wagtail/admin/",

@@ -16,7 +16,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, npgettext
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 
@@ -52,18 +52,26 @@ def key_figures(facts):
     figures = []
     if facts.registration_used:
         figures.append(
-            (facts.registered, ngettext("registered participant", "registered participants", facts.registered))
+            (
+                facts.registered,
+                npgettext("press figure", "registered participant", "registered participants", facts.registered),
+            )
         )
         if facts.checked_in:
             figures.append(
-                (facts.checked_in, ngettext("participant on site", "participants on site", facts.checked_in))
+                (
+                    facts.checked_in,
+                    npgettext("press figure", "participant on site", "participants on site", facts.checked_in),
+                )
             )
     elif facts.participants is not None:
-        figures.append((facts.participants, ngettext("participant", "participants", facts.participants)))
-    figures.append((facts.session_count, ngettext("session", "sessions", facts.session_count)))
-    figures.append((facts.room_count, ngettext("room", "rooms", facts.room_count)))
+        figures.append(
+            (facts.participants, npgettext("press figure", "participant", "participants", facts.participants))
+        )
+    figures.append((facts.session_count, npgettext("press figure", "session", "sessions", facts.session_count)))
+    figures.append((facts.room_count, npgettext("press figure", "room", "rooms", facts.room_count)))
     for name, count in facts.topics[:TOPIC_FIGURES]:
-        label = ngettext("session on %(topic)s", "sessions on %(topic)s", count) % {"topic": name}
+        label = npgettext("press figure", "session on %(topic)s", "sessions on %(topic)s", count) % {"topic": name}
         figures.append((count, label))
     return {"figures": [{"number": str(number), "label": label[:100]} for number, label in figures]}
 
