@@ -53,15 +53,22 @@ def participant_counts(event):
 
 
 def next_edition_of(event):
-    """The edition made from this one with "Copy as next edition" (read from Wagtail's log, as
-    ``participants.registration.previous_edition`` does the other way round), if it is published;
-    the earliest one when there are several."""
+    """The published edition that "Copy as next edition" made from this one: a later event next to
+    it that Wagtail's log records as copied within the same parent page (the log keeps the parent,
+    not the page copied). The earliest such event; None when there is none."""
     from wagtail.models import PageLogEntry
 
     from ..models import EventPage
 
-    copies = PageLogEntry.objects.filter(action="wagtail.copy", data__source__id=event.pk).values("page_id")
-    return EventPage.objects.live().filter(pk__in=copies, start__gt=event.start).order_by("start").first()
+    parent = event.get_parent()
+    copies = PageLogEntry.objects.filter(action="wagtail.copy", data__source__id=parent.pk).values("page_id")
+    return (
+        EventPage.objects.live()
+        .sibling_of(event, inclusive=False)
+        .filter(pk__in=copies, start__gt=event.end)
+        .order_by("start")
+        .first()
+    )
 
 
 @dataclass
