@@ -88,7 +88,7 @@ def test_the_demo_shows_one_edition_that_is_over_and_one_to_come_whatever_the_da
         with time_machine.travel(datetime.datetime.combine(today, datetime.time(12), tzinfo=datetime.UTC)):
             call_command("load_demo", "--no-admin", verbosity=0)
             past, upcoming = past_edition(), next_edition()
-            release = PressReleasePage.objects.get()
+            release = PressReleasePage.objects.live().get()
             proposals = ProposalPage.objects.get()
 
             assert past.end < timezone.now() < upcoming.start
@@ -157,7 +157,7 @@ def test_a_visitor_finds_the_press_releases_the_series_and_the_next_edition_from
     past_page = BeautifulSoup(client.get(past_edition().url).content, "html.parser")
     assert past_page.select_one(".barcamp-next-edition a")["href"] == upcoming.url
     home = BeautifulSoup(client.get("/").content, "html.parser")
-    release = BeautifulSoup(client.get(PressReleasePage.objects.get().url).content, "html.parser")
+    release = BeautifulSoup(client.get(PressReleasePage.objects.live().get().url).content, "html.parser")
     event = client.get(upcoming.url).content.decode()
 
     assert home.find("nav", class_="site-nav").find("a", attrs={"aria-current": "page"})["href"] == "/"

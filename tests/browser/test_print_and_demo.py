@@ -79,7 +79,7 @@ def test_a_visitor_goes_from_home_through_the_press_release_to_the_next_editions
     page = new_page(viewport=PHONE)
     page.goto(base + "/")
     shots(page, "home")
-    release = PressReleasePage.objects.get()
+    release = PressReleasePage.objects.live().get()
 
     page.get_by_role("navigation", name="Main navigation").get_by_role(
         "link", name=PressIndexPage.objects.get().title
