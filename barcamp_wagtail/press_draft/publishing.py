@@ -82,5 +82,8 @@ class PressReleasePageForm(WagtailAdminPageForm):
                 value = body[position].value
                 empty = [name for name in ("text", "person") if not (value.get(name) or "").strip()]
                 block_errors[position] = StructBlockValidationError(block_errors=dict.fromkeys(empty, error))
-            self.add_error("body", StreamBlockValidationError(block_errors=block_errors))
+            body_error = StreamBlockValidationError(block_errors=block_errors)
+            # Wagtail lists the field's message in its banner; its default says only "StreamBlock".
+            body_error.message = _("Fill in the marked quotes or remove them.")
+            self.add_error("body", body_error)
         return cleaned_data
