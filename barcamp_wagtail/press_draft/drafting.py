@@ -216,29 +216,32 @@ def press_index_for(event):
     return best
 
 
+def draft_fields(event, language, participants=None):
+    """The draft's title, dateline, lead and body (as block data) about ``event`` in ``language``.
+    Its queries do not grow with the number of sessions, topics or sponsors."""
+    facts = event_facts(event, participants=participants)
+    with translation.override(language):
+        context = draft_context(facts, language)
+        title = render_text("title.txt", context, language)[:255]
+        return {
+            "title": title,
+            "draft_title": title,
+            "dateline_place": facts.city[:100],
+            "dateline_date": facts.last_day,
+            "lead": render_text("lead.txt", context, language)[:1000],
+            "body": release_body(facts, context, language),
+        }
+
+
 def draft_press_release(event, index, *, user=None, language=None, participants=None):
     """Create a draft ``PressReleasePage`` about ``event`` below ``index``, written in ``language``
     (default: the event's), and return it. Never published here: it goes through the site's
     moderation or an editor's "Publish"."""
     from ..models import PressReleasePage
 
-    language = language or release_language(event)
-    facts = event_facts(event, participants=participants)
-    with translation.override(language):
-        context = draft_context(facts, language)
-        title = render_text("title.txt", context, language)
-        page = PressReleasePage(
-            title=title[:255],
-            draft_title=title[:255],
-            slug=find_available_slug(index, slugify(title, allow_unicode=True)[:200] or "press-release"),
-            dateline_place=facts.city[:100],
-            dateline_date=facts.last_day,
-            lead=render_text("lead.txt", context, language)[:1000],
-            event=event,
-            body=release_body(facts, context, language),
-            live=False,
-            owner=user,
-        )
+    fields = draft_fields(event, language or release_language(event), participants)
+    slug = slugify(fields["title"], allow_unicode=True)[:200] or "press-release"
+    page = PressReleasePage(slug=find_available_slug(index, slug), event=event, live=False, owner=user, **fields)
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=False)
     log(instance=page, action="wagtail.create", user=user)
