@@ -53,22 +53,10 @@ def participant_counts(event):
 
 
 def next_edition_of(event):
-    """The published edition that "Copy as next edition" made from this one: a later event next to
-    it that Wagtail's log records as copied within the same parent page (the log keeps the parent,
-    not the page copied). The earliest such event; None when there is none."""
-    from wagtail.models import PageLogEntry
+    """The next edition of the event's series (``series.next_edition``): None outside a series."""
+    from ..series import next_edition
 
-    from ..models import EventPage
-
-    parent = event.get_parent()
-    copies = PageLogEntry.objects.filter(action="wagtail.copy", data__source__id=parent.pk).values("page_id")
-    return (
-        EventPage.objects.live()
-        .sibling_of(event, inclusive=False)
-        .filter(pk__in=copies, start__gt=event.end)
-        .order_by("start")
-        .first()
-    )
+    return next_edition(event)
 
 
 @dataclass
