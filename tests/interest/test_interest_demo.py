@@ -16,10 +16,10 @@ def signup_blocks(release):
 
 def test_the_demo_release_carries_the_sign_up_form_once():
     call_command("load_demo", "--no-admin", verbosity=0)
-    release = PressReleasePage.objects.get()
+    release = PressReleasePage.objects.live().get()
     revisions = release.revisions.count()
     call_command("load_demo", "--no-admin", verbosity=0)
-    release = PressReleasePage.objects.get()
+    release = PressReleasePage.objects.live().get()
 
     assert len(signup_blocks(release)) == 1
     assert release.revisions.count() == revisions
@@ -28,7 +28,7 @@ def test_the_demo_release_carries_the_sign_up_form_once():
 def test_the_demo_form_signs_up_for_the_demo_event(client):
     call_command("load_demo", "--no-admin", verbosity=0)
     event = past_edition()  # the release's event: news of the next edition come from it
-    release = PressReleasePage.objects.get()
+    release = PressReleasePage.objects.live().get()
 
     html = BeautifulSoup(client.get(release.url).content, "html.parser")
     response = Visitor().send(release)
