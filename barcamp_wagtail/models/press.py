@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -77,7 +78,7 @@ class PressReleasePage(Page):
     Embargo: schedule its publication ("go live" date); until then it is neither served nor listed.
     """
 
-    dateline_place = models.CharField(_("place"), max_length=100, blank=True)
+    dateline_place = models.CharField(pgettext_lazy("dateline", "place"), max_length=100, blank=True)
     dateline_date = models.DateField(_("date"), default=timezone.localdate)
     lead = models.TextField(_("lead"), max_length=1000, help_text=_("The first paragraph: who, what, when, where."))
     body = StreamField(PressReleaseBodyBlock(), verbose_name=_("body"), blank=True)
