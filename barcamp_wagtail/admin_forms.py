@@ -5,17 +5,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .conf import session_languages
+from .multilingual import programme_owner
 
 
 class SessionPageForm(WagtailAdminPageForm):
-    """Offers only the rooms and time slots of the session's own event."""
+    """Offers only the rooms and time slots of the session's own event (its original, on a
+    multilingual site)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         event = self.parent_page
         if event is None and self.instance.pk:
             event = self.instance.get_parent()
-        event_id = event.pk if event is not None else None
+        # A translated session is placed in its original event's rooms and slots.
+        event_id = programme_owner(event).pk if event is not None else None
         self.fields["room"].queryset = self.fields["room"].queryset.filter(event_id=event_id)
         self.fields["time_slot"].queryset = self.fields["time_slot"].queryset.filter(event_id=event_id)
         self.fields["language"] = forms.ChoiceField(

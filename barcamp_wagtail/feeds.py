@@ -1,13 +1,15 @@
 """RSS and Atom feeds of a press index, built on Django's syndication framework.
 
 Every URL in a feed is absolute and taken from the Wagtail Site the index belongs to, never from
-the request's Host header.
+the request's Host header. On a multilingual site each translation of an index has its own feed,
+of its own releases, marked with its locale's language.
 """
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, strip_tags
 
+from .multilingual import in_page_language
 from .structured_data import site_name
 
 
@@ -21,7 +23,9 @@ class PressReleaseRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        # Each translation of an index has a feed of its own releases, in its own language.
+        with in_page_language(self.index):
+            return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
         return self.index

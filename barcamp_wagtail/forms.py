@@ -289,7 +289,8 @@ class ProposalForm(SpamProtectedForm, ProposalFields):
 
     def save_for(self, event, language=None):
         proposal = super().save(commit=False)
-        proposal.event = event
+        # On a multilingual site every translation's proposals go to the original event.
+        proposal.event = event.programme_event
         proposal.nonce = self.nonce
         proposal.consent_at = timezone.now()
         proposal.spam_check = self.spam_check

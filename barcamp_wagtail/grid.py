@@ -5,11 +5,12 @@ builds on; its query count does not depend on the number of sessions.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import quote
+from uuid import UUID
 
 from django.conf import settings
 from django.db import connection
@@ -17,6 +18,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from .models import EventPage, Room, SessionPage, SessionTopic, TimeSlot
+from .multilingual import programme_owner, programme_owner_path, translate_grid_sessions, translate_session_pages
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,19 @@ def schedule_grid(event):
     Each session carries ``topic_tags``, a plain list of its topics; ``session.topics.all()``
     also answers from memory (Wagtail's tag manager is costly to call per session). For
     read-only renderings ``published_grid()`` is several times cheaper.
+
+    On a multilingual site the programme is the original event's (``multilingual``): a
+    translated event gets its rooms, slots and placements, with its own sessions' words, in
+    two queries more.
     """
-    rooms, slots = _rooms_and_slots(event)
+    owner = programme_owner(event)
+    rooms, slots = _rooms_and_slots(owner)
     sessions = list(
-        SessionPage.objects.live().child_of(event).select_related("room", "time_slot").order_by("title", "pk")
+        SessionPage.objects.live().child_of(owner).select_related("room", "time_slot").order_by("title", "pk")
     )
-    _attach_topics(event, sessions)
+    _attach_topics(owner, sessions)
+    if owner is not event:
+        sessions = translate_session_pages(sessions, event)
     return _arrange(event, rooms, slots, sessions)
 
 
@@ -113,7 +122,7 @@ class Topic(NamedTuple):
 #: The page fields a ``GridSession`` carries, read in one query by ``published_grid()``.
 GRID_SESSION_FIELDS = (
     "id", "title", "slug", "hosts", "abstract", "description", "format", "language", "slides_url", "pad_url",
-    "room_id", "time_slot_id", "live_revision_id", "last_published_at",
+    "room_id", "time_slot_id", "live_revision_id", "last_published_at", "translation_key",
 )  # fmt: skip
 
 
@@ -141,10 +150,14 @@ class GridSession:
     time_slot_id: int | None
     live_revision_id: int | None
     last_published_at: datetime | None
+    translation_key: UUID | None = None
     topic_tags: list = field(default_factory=list)
     room: Room | None = None
     time_slot: TimeSlot | None = None
     url: str = ""
+    #: The URL of the event the session's page is below, when not the grid's own event (a
+    #: session without a translation in a translated event's grid: see ``multilingual``).
+    event_url: str = ""
     #: The schedule page's rendering of the card (``schedule_page.render_session_cards()``).
     card_html: str = ""
 
@@ -184,12 +197,15 @@ def published_grid(event):
     For read-only renderings: the schedule page, the machine-readable exports and the API.
     Topics come with the sessions (one row per topic), so the query count stays three
     whatever the number of sessions. ``event`` needs only its ``pk``, ``path`` and ``depth``.
+    A translated event shows its original's programme in its own words (``multilingual``),
+    in two queries more.
     """
-    rooms, slots = _rooms_and_slots(event)
+    owner = programme_owner(event)
+    rooms, slots = _rooms_and_slots(owner)
     rooms_by_pk = {room.pk: room for room in rooms}
     slots_by_pk = {slot.pk: slot for slot in slots}
     rows = (
-        SessionPage.objects.filter(live=True, depth=event.depth + 1, path__range=children_path_range(event.path))
+        SessionPage.objects.filter(live=True, depth=owner.depth + 1, path__range=children_path_range(owner.path))
         .order_by("title", "pk", "tagged_items__pk")
         .values_list(*GRID_SESSION_FIELDS, "tagged_items__tag__name", "tagged_items__tag__slug")
     )
@@ -203,6 +219,9 @@ def published_grid(event):
             sessions.append(previous)
         if topic_name is not None:
             previous.topic_tags.append(Topic(topic_name, topic_slug))
+    if owner is not event:
+        translate_grid_sessions(sessions, event, owner.url)
+        sessions.sort(key=lambda session: (session.title, session.pk))
     return _arrange(event, rooms, slots, sessions)
 
 
@@ -223,7 +242,9 @@ def set_session_urls(grid, event_url):
     suffix = "/" if getattr(settings, "WAGTAIL_APPEND_SLASH", True) else ""
     base = event_url if event_url.endswith("/") else event_url + "/"
     for session in [*grid.scheduled_sessions(), *grid.unscheduled]:
-        session.url = f"{base}{quote(session.slug)}{suffix}"
+        own_base = getattr(session, "event_url", "") or base
+        own_base = own_base if own_base.endswith("/") else own_base + "/"
+        session.url = f"{own_base}{quote(session.slug)}{suffix}"
 
 
 def session_topics(session):
@@ -275,8 +296,18 @@ def schedule_state(path, depth):
     """The ``ScheduleState`` of the event at ``path`` and ``depth`` in the page tree, in one query.
 
     Written as SQL: the query runs on every view of a cached schedule or export, and building
-    it with the ORM cost more than running it.
+    it with the ORM cost more than running it. On a multilingual site a translated event's
+    version also holds its original's, whose programme it shows (two queries more).
     """
+    state = _own_state(path, depth)
+    owner_path = programme_owner_path(path)
+    if owner_path == path or state.event_pk is None:
+        return state
+    owner = _own_state(owner_path, len(owner_path) // Page.steplen)
+    return replace(state, version=f"{state.version}|{owner.version}")
+
+
+def _own_state(path, depth):
     low, high = children_path_range(path)
     with connection.cursor() as cursor:
         cursor.execute(_state_sql(connection.vendor), [low, high, depth + 1, path, path, path])

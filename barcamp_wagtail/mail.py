@@ -28,6 +28,7 @@ from django.utils.formats import date_format, time_format
 
 from . import mail_caps
 from .conf import get_setting
+from .multilingual import localized
 
 logger = logging.getLogger(__name__)
 
@@ -120,13 +121,15 @@ def proposal_received(proposal_id):
         return
     try:
         if mail_caps.allow(proposal.email):
-            # Links in the visitor's language, for sites whose URLs carry one.
+            # Links in the visitor's language, for sites whose URLs carry one; on a multilingual
+            # site, to the translations of the pages in that language.
+            own_page = localized(page, proposal.language)
             with translation.override(proposal.language or settings.LANGUAGE_CODE):
                 context = {
                     "proposal": proposal,
-                    "event": proposal.event,
-                    "edit_url": page.subpage_full_url("edit", proposal.edit_token()),
-                    "form_url": page.get_full_url(),
+                    "event": localized(proposal.event, proposal.language),
+                    "edit_url": own_page.subpage_full_url("edit", proposal.edit_token()),
+                    "form_url": own_page.get_full_url(),
                 }
             _send("proposal_received", context, [proposal.email], proposal.language)
         else:
@@ -186,11 +189,14 @@ def _send_to_host(name, proposal, session, withdraw_page=None):
         if not mail_caps.allow(proposal.email):
             _hold_back(proposal)
             return
-        with translation.override(proposal.language or settings.LANGUAGE_CODE):
+        language = proposal.language
+        shown_session = localized(session, language) if session is not None and session.live else None
+        withdraw_page = localized(withdraw_page, language)
+        with translation.override(language or settings.LANGUAGE_CODE):
             context = {
                 "proposal": proposal,
-                "event": proposal.event,
-                "session_url": session.get_full_url() if session is not None and session.live else "",
+                "event": localized(proposal.event, language),
+                "session_url": shown_session.get_full_url() if shown_session is not None else "",
                 "placement": placement_text(session),
                 "withdraw_url": (
                     withdraw_page.subpage_full_url("edit", proposal.edit_token()) if withdraw_page is not None else ""

@@ -100,21 +100,38 @@ class EventPage(ScheduleExportsMixin, EventRegistrationMixin, Page):
     def is_multi_day(self):
         return timezone.localtime(self.start).date() != timezone.localtime(self.end).date()
 
+    @property
+    def programme_event(self):
+        """The event whose rooms, slots, placements and proposals this one shows: itself, or on a
+        multilingual site the original of its translations (``barcamp_wagtail.multilingual``)."""
+        from ..multilingual import programme_owner
+
+        return programme_owner(self)
+
     def sessions(self):
-        """The event's published sessions, in programme order."""
+        """The programme's published sessions (the original event's, see ``programme_event``),
+        in programme order."""
         from .session import SessionPage
 
         return (
             SessionPage.objects.live()
-            .child_of(self)
+            .child_of(self.programme_event)
             .select_related("room", "time_slot")
             .prefetch_related("topics")
             .order_by("time_slot__day", "time_slot__start", "room__sort_order", "title")
         )
 
+    def localized_sessions(self):
+        """``sessions()`` as this event shows them: a translated event shows each session's
+        live translation below it, where there is one."""
+        from ..multilingual import translate_session_pages
+
+        sessions = self.sessions()
+        return sessions if self.programme_event is self else translate_session_pages(list(sessions), self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.sessions()
+        context["sessions"] = self.localized_sessions()
         return context
 
     # Views are imported inside the routes: views → grid → models would be a cycle.

@@ -391,7 +391,7 @@ class SessionProposal(models.Model):
         try:
             data = signing.loads(token.strip("/").replace("/", ":"), salt=EDIT_TOKEN_SALT)
             proposal = cls.objects.select_related("event").get(
-                pk=int(data["p"]), event=event, status__in=[cls.Status.SUBMITTED, cls.Status.ACCEPTED]
+                pk=int(data["p"]), event=event.programme_event, status__in=[cls.Status.SUBMITTED, cls.Status.ACCEPTED]
             )
         except (signing.BadSignature, cls.DoesNotExist, KeyError, TypeError, ValueError):
             return None

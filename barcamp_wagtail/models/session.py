@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -117,7 +118,23 @@ class SessionPage(Page):
     @property
     def calendar_url(self):
         """This session's iCal file, served by its event (see docs/exports.md)."""
-        return self.event.session_calendar_url(self)
+        return self.event.session_calendar_url(self.programme_session)
+
+    @cached_property
+    def programme_session(self):
+        """The session whose room and time slot this one shows: itself, or on a multilingual
+        site the original of its translations (the programme is the original event's)."""
+        from ..multilingual import original_session
+
+        return original_session(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        placed = self.programme_session
+        if placed is not self:
+            # Shown, never saved: moving a session in the planner moves the original.
+            self.room, self.time_slot = placed.room, placed.time_slot
+        return context
 
     @property
     def interest(self):

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ..multilingual import in_page_language, translate_session_pages
 from ..untrusted import object_id
 
 
@@ -42,7 +43,9 @@ def serve_export(request, event, exporter):
         raise Http404
     try:
         exporter.is_available()
-        output = exporter.get_output(event)
+        # In the event's language on a multilingual site, whatever the visitor's browser asks for.
+        with in_page_language(event):
+            output = exporter.get_output(event)
     except ExportUnavailable as error:
         return unavailable(_("This export is not available on this server: %(reason)s") % {"reason": error})
     except ExportBusy:
@@ -59,15 +62,21 @@ def serve_session_calendar(request, event, session_id):
 
     if object_id(session_id, SessionPage) is None:
         raise Http404
+    # The programme's session (the original event's on a multilingual site), in this event's words.
+    owner = event.programme_event
     session = (
         SessionPage.objects.live()
-        .child_of(event)
+        .child_of(owner)
         .filter(pk=session_id, time_slot__isnull=False)
         .select_related("room", "time_slot")
         .first()
     )
     if session is None:
         raise Http404
-    response = HttpResponse(session_calendar(session), content_type="text/calendar; charset=utf-8")
+    if owner is not event:
+        session = translate_session_pages([session], event)[0]
+    with in_page_language(event):
+        calendar = session_calendar(session)
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition(f"{session.title}.ics")
     return response

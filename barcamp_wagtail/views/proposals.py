@@ -14,6 +14,7 @@ from .. import db_faults, mail, ratelimit
 from ..conf import get_setting
 from ..forms import ProposalEditForm, ProposalForm, read_form_token
 from ..models import SessionProposal
+from ..multilingual import page_language
 
 # What a visitor typed and gets back when the form cannot be processed now (429).
 TYPED_FIELDS = ["title", "abstract", "format", "topic", "link", "name", "email", "show_name", "venue_code"]
@@ -74,7 +75,7 @@ def proposal_form(request, page):
         return _render(request, page, template, context | {"form": form})
     try:
         with transaction.atomic():
-            proposal = form.save_for(event, language=get_language())
+            proposal = form.save_for(event, language=page_language(page) or get_language())
             mail.enqueue_on_commit("proposal_received", proposal.pk)
     except IntegrityError:
         if not _already_stored(form.nonce):
