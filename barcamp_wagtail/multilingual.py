@@ -169,11 +169,7 @@ def translations(page, request=None):
 
     languages = get_content_languages()
     order = list(languages)
-    pages = (
-        Page.objects.filter(translation_key=page.translation_key, live=True)
-        .select_related("locale")
-        .order_by("pk")
-    )
+    pages = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale").order_by("pk")
     found = {}
     for other in pages:
         code = other.locale.language_code
