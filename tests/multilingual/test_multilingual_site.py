@@ -1,6 +1,5 @@
 """An event on a site with German and English page trees: one programme, shown in each language."""
 
-import datetime
 import json
 import re
 from unittest import mock
@@ -13,57 +12,14 @@ from lxml import etree
 
 from barcamp_wagtail.models import EventPage, SessionPage, SessionProposal
 from tests.export_helpers import pdf_text
-from tests.factories import make_event, make_proposal_page, make_room, make_session, make_slot
+from tests.factories import make_event, make_room, make_session, make_slot
 from tests.press_factories import make_press_index, make_release
 from tests.proposals.conftest import VALID, Visitor
 from tests.schedule_helpers import make_many_sessions, make_schedule_page
 
-from .translate import translate
+from .translate import FUTURE_DAY, translate
 
 pytestmark = pytest.mark.django_db
-
-FUTURE_DAY = datetime.date.today() + datetime.timedelta(days=30)
-
-
-@pytest.fixture
-def programme(homes):
-    """A German event with two rooms and two slots, translated into English with one of its two
-    placed sessions; the schedule page and the call for sessions are translated too."""
-    home, english_home = homes
-    event = make_event(home, title="Barcamp Sauerland", day=FUTURE_DAY, slug="barcamp")
-    saal = make_room(event, "Großer Saal", sort_order=0)
-    werkstatt = make_room(event, "Werkstatt", sort_order=1)
-    morning = make_slot(event, "10:00", "10:45", day=FUTURE_DAY)
-    afternoon = make_slot(event, "14:00", "14:45", day=FUTURE_DAY)
-    coffee = make_session(event, "Kaffee und Code", room=saal, time_slot=morning, abstract="Wir trinken Kaffee.")
-    german_only = make_session(event, "Nur auf Deutsch", room=werkstatt, time_slot=morning)
-    schedule = make_schedule_page(event, title="Programm", slug="programm")
-    proposals = make_proposal_page(event, title="Session vorschlagen", slug="vorschlagen")
-
-    english_event = translate(event, "en", title="Barcamp Sauerland (English)")
-    english_schedule = translate(schedule, "en", title="Programme")
-    english_coffee = translate(coffee, "en", title="Coffee and code", abstract="We drink coffee.")
-    english_proposals = translate(proposals, "en", title="Propose a session")
-    caches["default"].clear()
-    return {
-        "event": event,
-        "english_event": english_event,
-        "rooms": (saal, werkstatt),
-        "slots": (morning, afternoon),
-        "coffee": coffee,
-        "english_coffee": english_coffee,
-        "german_only": german_only,
-        "schedule": schedule,
-        "english_schedule": english_schedule,
-        "proposals": proposals,
-        "english_proposals": english_proposals,
-    }
-
-
-def cell_titles(html):
-    """The session titles of the schedule table, row by row, as ``(room, title)`` pairs."""
-    table = html[html.index('<div class="barcamp-schedule__days">') :]
-    return re.findall(r'class="barcamp-schedule-session"[^>]*>.*?<a [^>]*>([^<]+)</a>', table, re.S)
 
 
 def test_the_translations_live_under_language_prefixes(programme):

@@ -1,11 +1,27 @@
 """Translating pages as an editor does: with wagtail-localize where it is installed (through
 its own code path: a translation source, string translations, then the translated page), else
-with Wagtail's "copy for translation"."""
+with Wagtail's "copy for translation". And the bilingual site the tests share."""
+
+import datetime
 
 from django.apps import apps
+from django.core.cache import caches
 from wagtail.models import Locale
 
-from tests.factories import make_home
+from tests.factories import make_event, make_home, make_proposal_page, make_room, make_session, make_slot
+from tests.schedule_helpers import make_schedule_page
+from tests.settings_i18n import LANGUAGES, ROOT_URLCONF
+
+FUTURE_DAY = datetime.date.today() + datetime.timedelta(days=30)
+
+
+def use_multilingual_settings(settings):
+    """Apply what tests/settings_i18n.py sets to pytest-django's ``settings`` fixture."""
+    settings.WAGTAIL_I18N_ENABLED = True
+    settings.LANGUAGE_CODE = "de"
+    settings.LANGUAGES = LANGUAGES
+    settings.WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+    settings.ROOT_URLCONF = ROOT_URLCONF
 
 
 def locale(language):
@@ -20,6 +36,39 @@ def make_bilingual_home():
         home.refresh_from_db()
     english_home = home.get_translation_or_none(locale("en")) or translate(home, "en")
     return home, english_home
+
+
+def make_bilingual_programme(home):
+    """A German event with two rooms and two slots, translated into English with one of its two
+    placed sessions; the schedule page and the call for sessions are translated too."""
+    event = make_event(home, title="Barcamp Sauerland", day=FUTURE_DAY, slug="barcamp")
+    saal = make_room(event, "Großer Saal", sort_order=0)
+    werkstatt = make_room(event, "Werkstatt", sort_order=1)
+    morning = make_slot(event, "10:00", "10:45", day=FUTURE_DAY)
+    afternoon = make_slot(event, "14:00", "14:45", day=FUTURE_DAY)
+    coffee = make_session(event, "Kaffee und Code", room=saal, time_slot=morning, abstract="Wir trinken Kaffee.")
+    german_only = make_session(event, "Nur auf Deutsch", room=werkstatt, time_slot=morning)
+    schedule = make_schedule_page(event, title="Programm", slug="programm")
+    proposals = make_proposal_page(event, title="Session vorschlagen", slug="vorschlagen")
+
+    english_event = translate(event, "en", title="Barcamp Sauerland (English)")
+    english_schedule = translate(schedule, "en", title="Programme")
+    english_coffee = translate(coffee, "en", title="Coffee and code", abstract="We drink coffee.")
+    english_proposals = translate(proposals, "en", title="Propose a session")
+    caches["default"].clear()
+    return {
+        "event": event,
+        "english_event": english_event,
+        "rooms": (saal, werkstatt),
+        "slots": (morning, afternoon),
+        "coffee": coffee,
+        "english_coffee": english_coffee,
+        "german_only": german_only,
+        "schedule": schedule,
+        "english_schedule": english_schedule,
+        "proposals": proposals,
+        "english_proposals": english_proposals,
+    }
 
 
 def translate(page, language, **words):
