@@ -99,5 +99,9 @@ def _translate_with_wagtail_localize(page, target, words):
                 defaults={"data": wanted[segment.string.data]},
             )
     translation, _created = source.create_or_update_translation(target, publish=True, fallback=True)
+    translation = translation.specific
+    if not translation.live:
+        # wagtail-localize publishes once the transaction commits, which a test never does.
+        translation.get_latest_revision().publish()
     translation.refresh_from_db()
-    return translation.specific
+    return translation
