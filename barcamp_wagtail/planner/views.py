@@ -54,6 +54,9 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
             return TemplateResponse(
                 request, "barcamp_wagtail/planner/forbidden.html", {"event": self.event}, status=403
             )
+        if self.event.programme_event is not self.event:
+            # A translation shows its original's programme (multilingual sites): it is planned there.
+            return redirect(planner_url(self.event.programme_event))
         return super().dispatch(request, event_id)
 
     def get_page_subtitle(self):

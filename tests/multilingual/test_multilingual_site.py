@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.cache import caches
+from django.urls import reverse
 from django_recaptcha.client import RecaptchaResponse
 from lxml import etree
 
@@ -258,3 +259,11 @@ def test_a_site_without_localisation_shows_no_language_links(client, settings, h
     html = client.get(session.url).content.decode()
     assert "hreflang" not in html
     assert SessionPage.objects.get(pk=session.pk).title == "Solo"
+
+
+def test_the_planner_of_a_translation_leads_to_the_originals_planner(editor_client, programme):
+    response = editor_client.get(reverse("barcamp_wagtail_planner", args=[programme["english_event"].pk]))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("barcamp_wagtail_planner", args=[programme["event"].pk])
+    assert editor_client.get(response["Location"]).status_code == 200
