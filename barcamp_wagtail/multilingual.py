@@ -158,8 +158,9 @@ def original_session(session):
 
 def translations(page, request=None):
     """The live translations of ``page`` including itself, as ``(language code, language name,
-    URL)`` in the order of ``WAGTAIL_CONTENT_LANGUAGES``; empty on a single-language site or
-    when ``page`` has no live translation. Two queries (the pages with their locales, the sites)."""
+    full URL, URL)`` (the full one for ``hreflang``, the other for links), in the order of
+    ``WAGTAIL_CONTENT_LANGUAGES``; empty on a single-language site or when ``page`` has no live
+    translation. Two queries (the pages with their locales, the sites)."""
     if not i18n_enabled() or getattr(page, "translation_key", None) is None:
         return []
     cached = getattr(page, "_barcamp_translations", None)
@@ -175,9 +176,10 @@ def translations(page, request=None):
         code = other.locale.language_code
         if other.pk == page.pk:
             page._barcamp_language = code
-        url = other.get_full_url(request) if other.pk != page.pk else page.get_full_url(request)
-        if url and code not in found:
-            found[code] = (code, str(languages.get(code, code)), url)
+        shown = page if other.pk == page.pk else other
+        full_url = shown.get_full_url(request)
+        if full_url and code not in found:
+            found[code] = (code, str(languages.get(code, code)), full_url, shown.get_url(request))
     result = [] if len(found) < 2 else sorted(found.values(), key=lambda item: _rank(order, item[0]))
     page._barcamp_translations = result
     return result
