@@ -26,12 +26,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .admin_views.access import event_or_404, guarded, require
+from .admin_views.access import guarded
+from .admin_views.plenary import plenary_event
 from .exporters.pdf import event_text_language, html_to_pdf, lang_attribute, weasyprint_import_error
 from .exporters.qr_images import QrImages
 from .models import ProposalPage, VoterCode
 from .models.plenary import CODE_LENGTH, format_code, normalise_code
-from .permissions import MODERATE_PROPOSALS
 
 #: Cards per sheet of A4 (two columns of five business-card-sized cards).
 CARDS_PER_PAGE = 10
@@ -112,9 +112,7 @@ def render_voter_sheet(event, codes, vote_url):
 def voter_sheet(request, event_id):
     """Make the cards (and, unless printing codes just made, their codes) and send them as a PDF.
     Like the voter codes screen, for those who may moderate this event's proposals."""
-    require(MODERATE_PROPOSALS, request.user)
-    event = event_or_404(event_id)
-    require(MODERATE_PROPOSALS, request.user, event)
+    event = plenary_event(request, event_id)
     back = redirect("barcamp_wagtail_voter_codes", event.pk)
     proposal_page = ProposalPage.for_event(event)
     if proposal_page is None:

@@ -78,20 +78,25 @@ class LateProposalForm(forms.ModelForm):
         return proposal
 
 
-def _event(request, event_id):
+def plenary_event(request, event_id):
     """The event, if the user may moderate its proposals: 403 for users who may moderate none,
-    404 for an unknown event, 403 for an event of someone else's."""
+    404 for an unknown event, 403 for an event of someone else's. On a multilingual site, the
+    plenary of a translation is its original's (the proposals belong to it): the user must be
+    allowed there too."""
     require(MODERATE_PROPOSALS, request.user)
     event = event_or_404(event_id)
     require(MODERATE_PROPOSALS, request.user, event)
-    return event
+    owner = event.programme_event
+    if owner is not event:
+        require(MODERATE_PROPOSALS, request.user, owner)
+    return owner
 
 
 @guarded
 @require_http_methods(["GET", "POST"])
 def moderate(request, event_id):
     """The moderator's remote control, made for a phone."""
-    event = _event(request, event_id)
+    event = plenary_event(request, event_id)
     state = plenary_state(event)
     count_form = late_form = None
     if request.method == "POST":
@@ -161,7 +166,7 @@ def _step(state, proposals, from_id, direction):
 @require_GET
 def board(request, event_id):
     """The projector's full-screen page; it follows the moderator by polling ``board_state``."""
-    event = _event(request, event_id)
+    event = plenary_event(request, event_id)
     state = plenary_state(event)
     proposals = pitched_proposals(event)
     proposal_page = ProposalPage.for_event(event)
@@ -186,7 +191,7 @@ def board(request, event_id):
 @guarded
 @require_GET
 def board_state(request, event_id):
-    event = _event(request, event_id)
+    event = plenary_event(request, event_id)
     response = JsonResponse(board_data(event, plenary_state(event), pitched_proposals(event)))
     response["Cache-Control"] = "no-store"
     return response
@@ -200,7 +205,7 @@ class VoterCodeForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def voter_codes(request, event_id):
     """Make voter codes to print on badges. They are shown once: only their hashes are stored."""
-    event = _event(request, event_id)
+    event = plenary_event(request, event_id)
     form = VoterCodeForm(request.POST or None)
     codes = []
     if request.method == "POST" and form.is_valid():

@@ -70,7 +70,8 @@ def _count_failure(request):
 
 
 def interest_vote(request, page):
-    event = page.event
+    # On a multilingual site the proposals and the voter codes belong to the original event.
+    event = page.event.programme_event
     is_open = page.votes_are_open(event=event)
     voter = current_voter(request, event)
     context = {"event": event, "is_open": is_open, "voter": voter, "votes_enabled": page.votes_enabled}
