@@ -1,8 +1,11 @@
-"""List the built wheel and sdist and check what they must and must not contain."""
+"""Check what the built wheel and sdist must and must not contain, and count their files by folder
+(a line per folder, not per file: the log stays readable)."""
 
+import collections
 import sys
 import tarfile
 import zipfile
+from pathlib import Path
 
 REQUIRED = [
     "barcamp_wagtail/templates/barcamp_wagtail/base.html",
@@ -11,7 +14,9 @@ REQUIRED = [
     "barcamp_wagtail/templates/barcamp_wagtail/exports/grid.html",
     "barcamp_wagtail/locale/de/LC_MESSAGES/django.po",
     "barcamp_wagtail/locale/de/LC_MESSAGES/django.mo",
-    "barcamp_wagtail/migrations/0001_initial.py",
+    "barcamp_wagtail/formal_german/locale/de/LC_MESSAGES/django.mo",
+    # Every migration of the app: a migration left out breaks every host site's migrate.
+    *sorted(path.as_posix() for path in Path("barcamp_wagtail/migrations").glob("0*.py")),
 ]
 FORBIDDEN = ("tests/", "example_site/", "benchmarks/", "docs/", ".ci/")
 
@@ -28,8 +33,9 @@ def main(paths):
     for path in paths:
         contents = names(path)
         print(f"{path}: {len(contents)} files")
-        for name in sorted(contents):
-            print(f"  {name}")
+        folders = collections.Counter("/".join(name.split("/")[:-1][:2]) + "/" for name in contents)
+        for folder, count in sorted(folders.items()):
+            print(f"  {count:4d}  {folder}")
         missing = [name for name in REQUIRED if name not in contents]
         extra = [name for name in contents if name.startswith(FORBIDDEN)]
         for name in missing:
