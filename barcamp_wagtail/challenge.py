@@ -34,7 +34,10 @@ def enabled():
 
 
 def _secret():
-    return get_setting("PROPOSAL_CHALLENGE_KEY") or salted_hmac("barcamp_wagtail.challenge", "hmac").hexdigest()
+    return (
+        get_setting("PROPOSAL_CHALLENGE_KEY")
+        or salted_hmac("barcamp_wagtail.challenge", "hmac", algorithm="sha256").hexdigest()
+    )
 
 
 def new_challenge():

@@ -17,8 +17,9 @@ CODE_SALT = "barcamp_wagtail.participants.voter_code"
 
 def derive_code(participant):
     """The participant's voter code in clear text ("ABCDE-FGHJK")."""
+    # SHA-1 named, as Django's default was: a new algorithm would change every printed code.
     digest = salted_hmac(
-        CODE_SALT, f"{participant.pk}:{participant.access_key}:{participant.voter_code_version}"
+        CODE_SALT, f"{participant.pk}:{participant.access_key}:{participant.voter_code_version}", algorithm="sha1"
     ).digest()
     number = int.from_bytes(digest, "big")
     characters = []
