@@ -13,26 +13,15 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 from barcamp_wagtail.models import PressReleasePage
 
-from ..demo_helpers import past_edition
 from .conftest import DESKTOP, ROOT
+from .test_doc_screenshots import demo, log_in  # noqa: F401  (the demo, with the editor "orga")
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "press-draft"  # noqa: S105  (a test account)
 QUOTES = ["Ein Tag voller Ideen.", "Ich nehme drei neue Kontakte mit."]  # quoted as spoken
-
-
-@pytest.fixture
-def demo(live_server, settings, django_user_model):
-    settings.BARCAMP_WAGTAIL = {"PROPOSAL_RECAPTCHA": False}
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no broken avatar when offline
-    call_command("load_demo", "--no-admin", verbosity=0)
-    django_user_model.objects.create_superuser("presse", "presse@example.org", PASSWORD)
-    return past_edition()
 
 
 def for_docs(path, name, locale):
@@ -61,16 +50,13 @@ def publish(page, label):
 
 
 @pytest.mark.parametrize("locale", ["en-GB", "de-DE"])
-def test_an_editor_drafts_fills_in_and_publishes_the_press_release(live_server, demo, new_page, shots, locale):
+def test_an_editor_drafts_fills_in_and_publishes_the_press_release(live_server, request, new_page, shots, locale):
+    event = request.getfixturevalue("demo")
     base, labels = live_server.url, LABELS[locale]
     page = new_page(viewport=DESKTOP, locale=locale)
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", "presse")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{base}/admin/")
+    log_in(page, base)
 
-    page.goto(f"{base}/admin/pages/{demo.pk}/edit/")
+    page.goto(f"{base}/admin/pages/{event.pk}/edit/")
     page.locator("#w-slim-header-buttons [data-w-dropdown-target='toggle']").first.click()
     with page.expect_navigation():
         page.locator("#w-slim-header-buttons a[href*='/press-release/']", has_text=labels["action"]).click()
@@ -80,7 +66,7 @@ def test_an_editor_drafts_fills_in_and_publishes_the_press_release(live_server, 
     with page.expect_navigation():
         page.get_by_role("button", name=labels["create"]).click()
 
-    release = PressReleasePage.objects.filter(event=demo, owner__username="presse").get()
+    release = PressReleasePage.objects.filter(event=event, owner__username="orga").get()
     assert page.url == f"{base}/admin/pages/{release.pk}/edit/"
     assert not release.live
     page.get_by_role("heading", name=release.title).first.wait_for()
