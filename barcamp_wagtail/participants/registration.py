@@ -111,14 +111,18 @@ def add_walk_in(event, data):
 
 
 def previous_edition(event):
-    """The event this one was copied from with "Copy as next edition", from Wagtail's log; else None."""
-    from wagtail.models import PageLogEntry
+    """The edition whose sign-ups ``event`` invites by default: the one "Copy as next edition"
+    recorded, else the latest earlier edition of its series; else None. (Wagtail's copy log names
+    the copy's parent, not the page copied, so it cannot tell.)"""
+    from ..models import EventPage, NextEditionInvitation
+    from ..series import series_of
 
-    from ..models import EventPage
-
-    entry = PageLogEntry.objects.filter(page_id=event.pk, action="wagtail.copy").order_by("-timestamp").first()
-    source_id = ((entry.data or {}).get("source") or {}).get("id") if entry else None
-    return EventPage.objects.filter(pk=source_id).first() if source_id else None
+    promise = NextEditionInvitation.objects.filter(event=event).select_related("source").first()
+    if promise is not None:
+        return promise.source
+    if series_of(event) is None:
+        return None
+    return EventPage.objects.sibling_of(event, inclusive=False).filter(start__lt=event.start).order_by("-start").first()
 
 
 def invite_signups(source, event):

@@ -232,3 +232,13 @@ def test_the_editors_of_a_series_may_copy_its_editions_and_others_may_not(client
     response = client.post(next_edition_url(edition), copy_form(days_from_today(326), slug="other"))
     assert response.status_code == 403
     assert not EventPage.objects.filter(slug="other").exists()
+
+
+def test_the_invite_form_offers_the_sign_ups_of_the_edition_before_in_the_series(editor_client, editions):
+    third, second = editions["third"], editions["second"]
+    InterestSignup.objects.create(event=second, email="fan@example.org", confirmed_at=timezone.now())
+
+    html = editor_client.get(reverse("barcamp_wagtail_participants_invite", args=[third.pk])).content.decode()
+
+    chosen = BeautifulSoup(html, "html.parser").select_one('select[name="source"] option[selected]')
+    assert chosen is not None and chosen["value"] == str(second.pk)
