@@ -16,6 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"')
+# The public form's target: the short URL of barcamp_wagtail.urls where the site includes them.
+ACTION = re.compile(r'<form method="post" action="([^"]+)" class="barcamp-form"')
 # What a request that failed raises here: the connection, the reply, or a form without its cookie.
 FAILURES = (OSError, http.client.HTTPException, AttributeError)
 
@@ -130,9 +132,11 @@ def open_form(port, path):
 
 def post_form(port, path, opened, fields):
     """Send a form opened with ``open_form`` (CSRF cookie and token, the form token) with ``fields``
-    (a callable given the page's HTML may pick values from it); return (ok, seconds for the POST),
-    ok meaning the thank-you redirect."""
+    (a callable given the page's HTML may pick values from it) where the form's ``action`` says, as
+    a browser does; return (ok, seconds for the POST), ok meaning the thank-you redirect."""
     html, tokens, csrf_cookie = opened
+    action = ACTION.search(html)
+    path = action.group(1) if action else path
     body = urllib.parse.urlencode({**tokens, **(fields(html) if callable(fields) else fields)}, doseq=True)
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",

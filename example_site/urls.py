@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The registration and proposal forms post here, past Wagtail's page-tree walk (docs/integrators.md).
+    path("barcamp/", include("barcamp_wagtail.urls")),
 ]
 
 # Wagtail's API v2 for headless front ends (docs/api.md), when its apps are installed.

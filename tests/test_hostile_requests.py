@@ -121,6 +121,8 @@ def admin_value(name, parameter, objects):
     """A real value for a URL parameter, so that the walk reaches the view's code."""
     if parameter in ("event_id", "page_id"):
         return objects["event"].pk
+    if parameter == "form":  # barcamp_wagtail:post, the registration form's short URL
+        return "register"
     if parameter == "participant_id":
         return objects["participant"].pk
     if parameter == "booking_id":
@@ -139,7 +141,7 @@ def admin_value(name, parameter, objects):
 def admin_urls(objects):
     urls = []
     for name, parameters in app_admin_url_patterns().items():
-        unknown = set(parameters) - {"event_id", "page_id", "instance_pk", "pk", "participant_id", "booking_id"}
+        unknown = set(parameters) - {"event_id", "page_id", "instance_pk", "pk", "participant_id", "booking_id", "form"}
         assert not unknown, f"{name} has a parameter this walk does not know: {unknown}"
         urls.append(
             reverse(name, kwargs={parameter: admin_value(name, parameter, objects) for parameter in parameters})

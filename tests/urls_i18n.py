@@ -11,4 +11,4 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(path("barcamp/", include("barcamp_wagtail.urls")), path("", include(wagtail_urls)))

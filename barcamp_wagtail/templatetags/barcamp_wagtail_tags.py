@@ -2,6 +2,7 @@
 
 from django import template
 
+from .. import direct_post
 from ..grid import schedule_grid as build_schedule_grid
 from ..models import EventPage, SchedulePage
 
@@ -25,3 +26,11 @@ def schedule_grid(event):
 def event_schedule_page(event):
     """``{% event_schedule_page event as schedule_page %}``: the event's live schedule page, or None."""
     return SchedulePage.objects.live().child_of(event).first()
+
+
+@register.simple_tag
+def form_action(page, form):
+    """``{% form_action page "register" %}`` (an event) or ``{% form_action page "propose" %}`` (a
+    proposal page): the URL the public form posts to, the short one of ``barcamp_wagtail.urls``
+    when the site includes them (see ``barcamp_wagtail.direct_post``)."""
+    return direct_post.form_action(page, form)

@@ -61,6 +61,8 @@ def propose(page, base_url, proposal_page, title=TITLE):
     page.get_by_label("Your e-mail address").fill("ada@example.org")
     page.get_by_label("My name may be shown publicly with the session.").check()
     page.get_by_label("I agree that my proposal").check()
+    # The short URL of barcamp_wagtail.urls (direct_post.py), which the example site includes.
+    assert page.locator("form.barcamp-form").get_attribute("action") == f"/barcamp/post/{proposal_page.pk}/propose/"
     page.get_by_role("button", name="Send proposal").click()
     page.get_by_role("heading", name="Thank you for your proposal!").wait_for()
 

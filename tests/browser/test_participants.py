@@ -61,6 +61,8 @@ def register(page, base, event, name, email, locale="en"):
     page.get_by_label(labels[0]).fill(name)
     page.get_by_label(labels[1]).fill(email)
     page.get_by_label(labels[2]).check()
+    # The form posts to the short URL of barcamp_wagtail.urls (direct_post.py), which the example site includes.
+    assert page.locator("form.barcamp-form").get_attribute("action") == f"/barcamp/post/{event.pk}/register/"
     page.get_by_role("button", name=labels[3], exact=True).click()
     page.wait_for_url(re.compile(r".*/register/thanks/$"))
 
