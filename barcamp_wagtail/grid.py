@@ -47,7 +47,7 @@ class ScheduleGrid:
 
 
 def schedule_grid(event):
-    """Build the grid of the event's published sessions, as pages, in four queries.
+    """Build the grid of the event's published sessions, as pages, in three queries.
 
     Each session carries ``topic_tags``, a plain list of its topics; ``session.topics.all()``
     also answers from memory (Wagtail's tag manager is costly to call per session). For
@@ -69,9 +69,49 @@ def schedule_grid(event):
 
 
 def _rooms_and_slots(event):
-    rooms = list(Room.objects.filter(event_id=event.pk).order_by("sort_order", "pk"))
-    slots = list(TimeSlot.objects.filter(event_id=event.pk).order_by("day", "start", "pk"))
+    """The event's rooms and time slots, in one query: every rendering reads both.
+
+    A ``UNION ALL`` of the two tables: each row fills the columns of its own model and leaves
+    the other's NULL (typed, so that dates and times are converted as the ORM converts them).
+    The instances are built as the ORM loads them (``from_db``): the planner saves them.
+    """
+    room_fields, slot_fields = _own_fields(Room), _own_fields(TimeSlot)
+    rooms_side = _union_side(Room, event, room_fields, slot_fields, own_first=True)
+    slots_side = _union_side(TimeSlot, event, room_fields, slot_fields, own_first=False)
+    rooms, slots = [], []
+    for is_room, *values in rooms_side.union(slots_side, all=True):
+        model, fields, own = (
+            (Room, room_fields, values[: len(room_fields)])
+            if is_room
+            else (TimeSlot, slot_fields, values[len(room_fields) :])
+        )
+        # from_db() takes a full row in the model's field order.
+        row = {"event_id": event.pk, **{f.attname: value for f, value in zip(fields, own, strict=True)}}
+        names = [f.attname for f in model._meta.concrete_fields]
+        instance = model.from_db(connection.alias, names, [row[name] for name in names])
+        (rooms if is_room else slots).append(instance)
+    rooms.sort(key=lambda room: (room.sort_order is None, room.sort_order or 0, room.pk))
+    slots.sort(key=lambda slot: (slot.day, slot.start, slot.pk))
     return rooms, slots
+
+
+def _own_fields(model):
+    """The concrete fields of ``model`` but its event (known to the caller)."""
+    return [f for f in model._meta.concrete_fields if f.attname != "event_id"]
+
+
+def _union_side(model, event, room_fields, slot_fields, own_first):
+    """One side of ``_rooms_and_slots``'s UNION: (is a room, room columns, slot columns)."""
+    from django.db.models import BooleanField, Value
+
+    own, other = (room_fields, slot_fields) if own_first else (slot_fields, room_fields)
+    nulls = {f"null_{f.attname}": Value(None, output_field=f.__class__()) for f in other}
+    columns = [f.attname for f in own]
+    queryset = model.objects.filter(event_id=event.pk).annotate(
+        is_room=Value(own_first, output_field=BooleanField()), **nulls
+    )
+    ordered = [*columns, *nulls] if own_first else [*nulls, *columns]
+    return queryset.order_by().values_list("is_room", *ordered)
 
 
 def _arrange(event, rooms, slots, sessions):
@@ -192,10 +232,10 @@ def _format_labels():
 
 
 def published_grid(event):
-    """``schedule_grid()`` with ``GridSession`` records instead of pages, in three queries.
+    """``schedule_grid()`` with ``GridSession`` records instead of pages, in two queries.
 
     For read-only renderings: the schedule page, the machine-readable exports and the API.
-    Topics come with the sessions (one row per topic), so the query count stays three
+    Topics come with the sessions (one row per topic), so the query count stays two
     whatever the number of sessions. ``event`` needs only its ``pk``, ``path`` and ``depth``.
     A translated event shows its original's programme in its own words (``multilingual``),
     in two queries more.

@@ -217,14 +217,14 @@ def test_schedule_page_queries_do_not_grow_with_sessions(client, django_assert_n
 
     # Wagtail's routing and serving of a page two levels below the site's root take eight
     # queries and the example site's navigation one; a warm schedule adds one (the version), a
-    # cold one four (and the rooms, the slots and the sessions with their topics), never one per
-    # session.
+    # cold one three (and the rooms with the slots, the sessions with their topics), never one
+    # per session.
     caches["default"].delete_many([key for key in caches["default"]._cache if "schedule" in key])
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         cold = client.get(page.url)
     with django_assert_num_queries(10):
         warm = client.get(page.url)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         filtered = client.get(page.url, {"topic": "digitalisierung"})
 
     assert cold.status_code == warm.status_code == filtered.status_code == 200
