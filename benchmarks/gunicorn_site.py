@@ -1,7 +1,9 @@
 """Shared by the benchmarks that load a throwaway copy of the example site under gunicorn: its
 settings, the server, and a bare HTTP client (no library that would add its own cost)."""
 
+import collections
 import concurrent.futures
+import email
 import http.client
 import os
 import re
@@ -211,3 +213,82 @@ def cpu_seconds(*pids):
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / os.sysconf("SC_CLK_TCK")
+
+
+# Mail through a worker, as docs/deployment.md sets up a site that expects load.
+
+# With the worker: the mails alone go through django-tasks' database backend (the "mail" alias),
+# so that nothing else the set-up enqueues (Wagtail's index tasks) waits in the queue; they land
+# as files in WORKDIR/mail.
+WORKER_SETTINGS = """
+from example_site.settings import INSTALLED_APPS
+
+try:
+    import django_tasks_db  # noqa: F401  (django-tasks 0.12 and later)
+
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks_db"]
+    DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+except ImportError:
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks.backends.database"]
+    DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": DATABASE_BACKEND},
+}
+BARCAMP_WAGTAIL["MAIL_TASK_BACKEND"] = "mail"
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = WORKDIR + "/mail"
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND, "OPTIONS": {"file_path": EMAIL_FILE_PATH}}}
+"""
+# What the worker still has to send, and how long it may take after the load.
+PENDING_MAILS = "SELECT count(*) FROM {table} WHERE status IN ('NEW', 'RUNNING')"
+DRAIN_SECONDS = 300
+
+
+def mail_by_worker(argv=None):
+    """Whether the command line leaves the mails to the worker (the default) rather than
+    ``--mail inline``; read before the settings are written, so before argparse runs."""
+    argv = sys.argv if argv is None else argv
+    return not ({"--mail=inline"} & set(argv) or "--mail inline" in " ".join(argv))
+
+
+def start_worker(workdir):
+    """django-tasks' ``db_worker`` for the mails, beside gunicorn, as in docs/deployment.md: at a
+    lower CPU priority (nice 10), so that the visitors' requests come first and the mails
+    catch up when they leave a core free."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(workdir), str(ROOT)])}
+    worker = subprocess.Popen(  # noqa: S603  (our own interpreter and arguments)
+        [sys.executable, "-m", "django", "db_worker", "--backend", "mail", "--interval", "0.1", "--no-startup-delay"],
+        env=env,
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=open(workdir / "worker.log", "w"),  # noqa: SIM115
+    )
+    os.setpriority(os.PRIO_PROCESS, worker.pid, 10)
+    return worker
+
+
+def wait_for_mails():
+    """Seconds until the worker has no mail left to send (or DRAIN_SECONDS passed)."""
+    from django.apps import apps
+    from django.db import connection
+
+    table = next(model._meta.db_table for model in apps.get_models() if model.__name__ == "DBTaskResult")
+    started = time.perf_counter()
+    while time.perf_counter() - started < DRAIN_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(PENDING_MAILS.format(table=table))  # noqa: S608  (a table name of our own)
+            if cursor.fetchone()[0] == 0:
+                break
+        time.sleep(0.2)
+    return time.perf_counter() - started
+
+
+def mails_by_address(workdir):
+    """How many mails each address got, read back from the file-based backend."""
+    counts = collections.Counter()
+    for path in (workdir / "mail").glob("*.log"):
+        for text in path.read_text(encoding="utf-8").split("\n" + "-" * 79 + "\n"):
+            if text.strip():
+                counts[email.message_from_string(text.lstrip("\n"))["To"]] += 1
+    return counts

@@ -28,13 +28,10 @@ threads and checks that exactly 40 got a seat and the rest a numbered place on t
 """
 
 import argparse
-import collections
 import datetime
-import email
 import json
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -42,35 +39,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gunicorn_site import ROOT, cpu_seconds, figures, free_port, load_form, make_site, open_forms, start_server  # noqa: E402
+from gunicorn_site import (  # noqa: E402
+    WORKER_SETTINGS,
+    cpu_seconds,
+    figures,
+    free_port,
+    load_form,
+    mail_by_worker,
+    mails_by_address,
+    make_site,
+    open_forms,
+    start_server,
+    start_worker,
+    wait_for_mails,
+)
 
 # The settings are written before the arguments are parsed: whether the worker sends the mails
 # is read from the command line here.
-MAIL = not ({"--mail=inline"} & set(sys.argv) or "--mail inline" in " ".join(sys.argv))
-
-# With the worker: the mails alone go through django-tasks' database backend (the "mail" alias),
-# so that nothing else the set-up enqueues (Wagtail's index tasks) waits in the queue; they land
-# as files in WORKDIR/mail.
-WORKER_SETTINGS = """
-from example_site.settings import INSTALLED_APPS
-
-try:
-    import django_tasks_db  # noqa: F401  (django-tasks 0.12 and later)
-
-    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks_db"]
-    DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
-except ImportError:
-    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks.backends.database"]
-    DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
-TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "mail": {"BACKEND": DATABASE_BACKEND},
-}
-BARCAMP_WAGTAIL["MAIL_TASK_BACKEND"] = "mail"
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-EMAIL_FILE_PATH = WORKDIR + "/mail"
-MAILERS = {"default": {"BACKEND": EMAIL_BACKEND, "OPTIONS": {"file_path": EMAIL_FILE_PATH}}}
-"""
+MAIL = mail_by_worker()
 
 WORKDIR = make_site(
     "barcamp-registration-benchmark-",
@@ -91,9 +77,6 @@ from barcamp_wagtail.participants import seats  # noqa: E402
 
 SEATS = 40
 MODES = {"open + send": False, "send": True}  # whether the forms are opened before the clock starts
-# The mails the worker still has to send after the load, and how long it may take for them.
-PENDING_MAILS = "SELECT count(*) FROM {table} WHERE status IN ('NEW', 'RUNNING')"
-DRAIN_SECONDS = 300
 
 
 def registration_fields(number):
@@ -109,47 +92,6 @@ def registration_fields(number):
         }
 
     return fields
-
-
-def start_worker():
-    """django-tasks' ``db_worker`` for the mails, beside gunicorn, as in docs/deployment.md: at a
-    lower CPU priority (nice 10), so that the visitors' requests come first and the mails
-    catch up when they leave a core free."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(WORKDIR), str(ROOT)])}
-    worker = subprocess.Popen(  # noqa: S603  (our own interpreter and arguments)
-        [sys.executable, "-m", "django", "db_worker", "--backend", "mail", "--interval", "0.1", "--no-startup-delay"],
-        env=env,
-        cwd=WORKDIR,
-        stdout=subprocess.DEVNULL,
-        stderr=open(WORKDIR / "worker.log", "w"),  # noqa: SIM115
-    )
-    os.setpriority(os.PRIO_PROCESS, worker.pid, 10)
-    return worker
-
-
-def wait_for_mails():
-    """Seconds until the worker has no mail left to send (or DRAIN_SECONDS passed)."""
-    from django.apps import apps
-
-    table = next(model._meta.db_table for model in apps.get_models() if model.__name__ == "DBTaskResult")
-    started = time.perf_counter()
-    while time.perf_counter() - started < DRAIN_SECONDS:
-        with connection.cursor() as cursor:
-            cursor.execute(PENDING_MAILS.format(table=table))  # noqa: S608  (a table name of our own)
-            if cursor.fetchone()[0] == 0:
-                break
-        time.sleep(0.2)
-    return time.perf_counter() - started
-
-
-def mails_by_address():
-    """How many registration mails each address got, read back from the file-based backend."""
-    counts = collections.Counter()
-    for path in (WORKDIR / "mail").glob("*.log"):
-        for text in path.read_text(encoding="utf-8").split("\n" + "-" * 79 + "\n"):
-            if text.strip():
-                counts[email.message_from_string(text.lstrip("\n"))["To"]] += 1
-    return counts
 
 
 def confirm_all(participants, threads=20):
@@ -217,7 +159,7 @@ def run(args, event, path, mode, first, worker):
 
 def check_mails(event, drain_seconds):
     """Every stored registration got exactly one mail, and nobody else got any."""
-    counts = mails_by_address()
+    counts = mails_by_address(WORKDIR)
     addresses = set(Participant.objects.filter(event=event).values_list("email", flat=True))
     return {
         "mail_seconds_after_load": round(drain_seconds, 2),
@@ -254,7 +196,7 @@ def main():
     event.save_revision().publish()
     path = event.url + event.reverse_subpage("register")
 
-    worker = start_worker() if MAIL else None
+    worker = start_worker(WORKDIR) if MAIL else None
     try:
         rows = []
         for number, mode in enumerate(MODES):

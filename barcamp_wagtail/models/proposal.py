@@ -179,7 +179,16 @@ class ProposalPage(RoutablePageMixin, Page):
 
     @property
     def event(self):
-        return self.get_parent().specific
+        """The event above, in one query (the event's own model straight away, where Wagtail's
+        ``get_parent().specific`` takes two); kept as the parent, as ``get_parent()`` keeps it."""
+        parent = getattr(self, "_cached_parent_obj", None)
+        if parent is None:
+            from .event import EventPage
+
+            events = EventPage.objects.filter(path=self.path[: -self.steplen]).order_by()[:1]  # path is unique
+            parent = next(iter(events), None) or self.get_parent()
+            self._cached_parent_obj = parent
+        return parent.specific
 
     @classmethod
     def for_event(cls, event):
