@@ -1,8 +1,6 @@
 """The example site's main navigation: the home page and the pages below it marked "show in
 menus" (Wagtail's promote tab), the current section marked for screen readers. One query: the
-site's root path comes from Wagtail's cached site root paths."""
-
-import re
+site's root page comes with Wagtail's lookup of the Site."""
 
 from django import template
 from django.db.models import Q
@@ -15,17 +13,18 @@ register = template.Library()
 def site_navigation(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    root_path = next((root.root_path for root in Site.get_site_root_paths() if site and root.site_id == site.pk), None)
-    if root_path is None:
+    if site is None:
         return {"items": []}
+    root = site.root_page  # loaded with the Site by Wagtail's lookup
+    # The tree's own columns (path, depth), not a pattern on url_path: SQLite runs REGEXP in
+    # Python, once per page of the site.
     pages = Page.objects.live().filter(
-        Q(url_path=root_path) | Q(show_in_menus=True, url_path__regex=rf"^{re.escape(root_path)}[^/]+/$")
+        Q(pk=root.pk) | Q(show_in_menus=True, depth=root.depth + 1, path__startswith=root.path)
     )
     current = context.get("page")
     items = []
     for page in sorted(pages, key=lambda page: page.path):
-        active = current is not None and (
-            current.pk == page.pk if page.url_path == root_path else current.path.startswith(page.path)
-        )
+        section = current is not None and current.path.startswith(page.path)
+        active = current is not None and (current.pk == page.pk if page.pk == root.pk else section)
         items.append((page, active))
     return {"items": items}
