@@ -11,7 +11,7 @@
 5. allocation.py: the grid proposal;
 6. registration.py: the participants' registration under gunicorn (open + send, and the POST alone),
    its mails sent by a task worker, seats and waiting list;
-7. badges.py: the name badges of 100 participants as PDF.
+7. badges.py: the name badges of 100 and 400 participants as PDF (100 with --quick).
 
 Progress goes to stderr; the tables and the goals (met or not) to stdout. ``--quick`` makes
 fewer rounds and requests, for a smoke test (its figures prove nothing). The machine is
@@ -174,7 +174,7 @@ def main():
         "registration.py", *(["--registrations", "60", "--seconds", "20"] if quick else [])
     )
     progress("[7/7] Badge PDFs ...")
-    results["badges"] = run_json("badges.py", "100")
+    results["badges"] = run_json("badges.py", *(["100"] if quick else ["100", "400"]))
     results["seconds"] = round(time.perf_counter() - started)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))

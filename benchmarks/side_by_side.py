@@ -14,7 +14,7 @@
   and its frab XML, frab JSON and iCal exports.
 
 Each site runs in its own process (Django's test client, in-process, as both harnesses
-measure); the coordinator asks them for one request at a time, every probe once per round,
+measure), started anew for every run; the coordinator asks them for one request at a time, every probe once per round,
 the order reversed every other round, so that a change in the machine's speed hits all
 alike. Before each run it waits for the machine to be quiet (``BENCH_MAX_BUSY`` %, default
 15, for 3 s, at most ``BENCH_QUIET_TIMEOUT`` s, default 120) and records the load. Figures
@@ -225,23 +225,73 @@ def main(argv=None):
 
 
 def measure(args):
+    """Every run with new probe processes: a process's speed varies with its start (measured:
+    the same warm page at 20 and at 28 ms in two processes of the same code), so the runs'
+    median must see several starts, not the rounds of one."""
     sizes = sorted(set(SIZES) | set(args.scaling))
     if set(sizes) - set(DATABASE_SIZES):
         raise SystemExit(f"The benchmark database has events of {DATABASE_SIZES} sessions only.")
     database = our_database()
-    env = {"BARCAMP_BENCH_DB": str(database)}
-    progress("Starting the probes ...")
-    ours = ProbeProcess("ours", sys.executable, env)
-    floor_db = BENCH_DIR / "floor" / "floor.sqlite3"
-    floor_db.parent.mkdir(parents=True, exist_ok=True)
-    floor = ProbeProcess("floor", sys.executable, {"FLOOR_SQLITE": str(floor_db)})
-    python = pretalx_python()
-    pretalx = ProbeProcess("pretalx", python, {"PRETALXBENCH_DIR": str(PRETALX_DIR)}) if python else None
-    try:
-        setup = {"ours": ours.call("setup", sizes=sizes), "floor": floor.call("setup")}
-        if pretalx:
+    medians, loads = {}, []
+    for run in range(1, args.runs + 1):
+        sites = Sites(database, sizes)
+        try:
+            progress(f"Side by side, run {run}/{args.runs}: {len(sites.probes)} probes, {args.rounds} rounds ...")
+            run_medians, run_loads = interleaved(sites.probes, 1, args.rounds, args.warmup)
+            for label, values in run_medians.items():
+                medians.setdefault(label, []).extend(values)
+            loads += run_loads
+            if run < args.runs:
+                continue
+            queries = {label: process.call("queries", probe=name)["queries"] for label, process, name in sites.probes}
+            progress("Scaling: our page and exports at " + ", ".join(map(str, args.scaling)) + " sessions ...")
+            scaling_probes = [
+                (f"{kind} {size} {state}", sites.ours, f"{kind}-{size}-{state}")
+                for size in args.scaling
+                for kind in ("page", "frab-xml", "c3voc-json", "ical")
+                for state in ("cold", "warm")
+            ]
+            scaling, scaling_loads = interleaved(scaling_probes, 1, max(5, args.rounds // 2), 1)
+            scaling_queries = {
+                label: sites.ours.call("queries", probe=name)["queries"] for label, _p, name in scaling_probes
+            }
+        finally:
+            sites.close()
+    return {
+        "setup": sites.setup,
+        "floor_check": sites.floor_check,
+        "runs": args.runs,
+        "rounds": args.rounds,
+        "medians": medians,
+        "loads": loads,
+        "queries": queries,
+        "scaling": {"sizes": args.scaling, "medians": scaling, "queries": scaling_queries, "loads": scaling_loads},
+    }
+
+
+class Sites:
+    """The probe processes of one run, set up: ours, the floor with our page's HTML, pretalx."""
+
+    def __init__(self, database, sizes):
+        progress("Starting the probes ...")
+        self.ours = ProbeProcess("ours", sys.executable, {"BARCAMP_BENCH_DB": str(database)})
+        floor_db = BENCH_DIR / "floor" / "floor.sqlite3"
+        floor_db.parent.mkdir(parents=True, exist_ok=True)
+        self.floor = ProbeProcess("floor", sys.executable, {"FLOOR_SQLITE": str(floor_db)})
+        python = pretalx_python()
+        self.pretalx = ProbeProcess("pretalx", python, {"PRETALXBENCH_DIR": str(PRETALX_DIR)}) if python else None
+        try:
+            self._set_up(sizes, python)
+        except BaseException:
+            self.close()
+            raise
+
+    def _set_up(self, sizes, python):
+        ours, floor = self.ours, self.floor
+        self.setup = {"ours": ours.call("setup", sizes=sizes), "floor": floor.call("setup")}
+        if self.pretalx:
             try:
-                setup["pretalx"] = pretalx.call(
+                self.setup["pretalx"] = self.pretalx.call(
                     "setup", directory=str(PRETALX_DIR), slugs=[f"bc{size}" for size in SIZES]
                 )
             except SystemExit as failure:
@@ -250,53 +300,34 @@ def measure(args):
                     f"pretalx left out: {str(failure).splitlines()[0]} (is its Redis running? The "
                     "harness's services.sh start)"
                 )
-                pretalx.close()
-                pretalx = None
+                self.pretalx.close()
+                self.pretalx = None
         if not python:
             progress(f"pretalx is not set up in {PRETALX_DIR} (its harness's setup.sh and seed.py): left out")
-        floor_check = {}
+        self.floor_check = {}
         for size in SIZES:
-            path = setup["ours"]["paths"][str(size)]
+            path = self.setup["ours"]["paths"][str(size)]
             html = ours.call("body", probe=f"page-{size}-warm")["body"]
-            floor_check[size] = floor.call("store_floor", name=f"floor-{size}", path=path, html=html)
+            self.floor_check[size] = floor.call("store_floor", name=f"floor-{size}", path=path, html=html)
 
-        probes = []
+        self.probes = []
         for size in SIZES:
-            probes += [(f"ours page {size} cold", ours, f"page-{size}-cold")]
-            probes += [(f"ours page {size} warm", ours, f"page-{size}-warm"), (f"floor {size}", floor, f"floor-{size}")]
+            self.probes += [(f"ours page {size} cold", ours, f"page-{size}-cold")]
+            self.probes += [
+                (f"ours page {size} warm", ours, f"page-{size}-warm"),
+                (f"floor {size}", floor, f"floor-{size}"),
+            ]
             for identifier in ("frab-xml", "c3voc-json", "ical"):
                 for state in ("cold", "warm"):
-                    probes.append((f"ours {identifier} {size} {state}", ours, f"{identifier}-{size}-{state}"))
-            if pretalx:
+                    self.probes.append((f"ours {identifier} {size} {state}", ours, f"{identifier}-{size}-{state}"))
+            if self.pretalx:
                 for name in ("nojs", "frab-xml", "frab-json", "ical"):
-                    probes.append((f"pretalx {name} {size}", pretalx, f"{name}-bc{size}"))
-        progress(f"Side by side: {len(probes)} probes, {args.runs} runs of {args.rounds} rounds ...")
-        medians, loads = interleaved(probes, args.runs, args.rounds, args.warmup)
-        queries = {label: process.call("queries", probe=name)["queries"] for label, process, name in probes}
+                    self.probes.append((f"pretalx {name} {size}", self.pretalx, f"{name}-bc{size}"))
 
-        progress("Scaling: our page and exports at " + ", ".join(map(str, args.scaling)) + " sessions ...")
-        scaling_probes = [
-            (f"{kind} {size} {state}", ours, f"{kind}-{size}-{state}")
-            for size in args.scaling
-            for kind in ("page", "frab-xml", "c3voc-json", "ical")
-            for state in ("cold", "warm")
-        ]
-        scaling, scaling_loads = interleaved(scaling_probes, 1, max(5, args.rounds // 2), 1)
-        scaling_queries = {label: ours.call("queries", probe=name)["queries"] for label, _p, name in scaling_probes}
-    finally:
-        for process in (ours, floor, pretalx):
+    def close(self):
+        for process in (self.ours, self.floor, self.pretalx):
             if process:
                 process.close()
-    return {
-        "setup": setup,
-        "floor_check": floor_check,
-        "runs": args.runs,
-        "rounds": args.rounds,
-        "medians": medians,
-        "loads": loads,
-        "queries": queries,
-        "scaling": {"sizes": args.scaling, "medians": scaling, "queries": scaling_queries, "loads": scaling_loads},
-    }
 
 
 def figure(result, label):
