@@ -27,29 +27,17 @@ import signal
 import statistics
 import sys
 
-from gunicorn_site import (  # noqa: E402
-    WORKER_SETTINGS,
-    figures,
-    free_port,
-    load_form,
-    mail_by_worker,
-    mails_by_address,
-    make_site,
-    open_forms,
-    start_server,
-    start_worker,
-    wait_for_mails,
-)
+import gunicorn_site as harness  # noqa: E402
 
 # Read before the settings are written (see gunicorn_site.mail_by_worker).
-MAIL = mail_by_worker()
+MAIL = harness.mail_by_worker()
 
 # For the benchmark only: no reCAPTCHA (it would call Google), no time trap, a rate limit
 # every client stays under; mail through the worker into files, or inline to nowhere.
-WORKDIR = make_site(
+WORKDIR = harness.make_site(
     "barcamp-proposal-benchmark-",
     {"PROPOSAL_RECAPTCHA": False, "PROPOSAL_MIN_SECONDS": 0, "PROPOSAL_RATE_LIMIT": 10**9},
-    WORKER_SETTINGS if MAIL else "",
+    harness.WORKER_SETTINGS if MAIL else "",
 )
 
 import django  # noqa: E402
@@ -113,17 +101,17 @@ def main():
     event = EventPage.objects.get(slug=NEXT_EDITION["slug"])  # its call for sessions is open
     path = ProposalPage.objects.child_of(event).get().url
     rows = []
-    worker = start_worker(WORKDIR) if MAIL else None
+    worker = harness.start_worker(WORKDIR) if MAIL else None
     try:
         for sessions in (100, 400):
             grow_to(event, sessions)
             for mode in ("open + send", "send"):
                 # Each run starts with the worker idle: the mails of the run before are sent.
-                drained = wait_for_mails() if worker else 0.0
+                drained = harness.wait_for_mails() if worker else 0.0
                 progress(f"  proposal form, {sessions} sessions, {mode} ...")
                 rows.append(run(args, path, sessions, mode, first=len(rows) * 1_000_000))
                 rows[-1]["mail_seconds_before"] = round(drained, 2)
-        mails = check_mails(wait_for_mails()) if worker else None
+        mails = check_mails(harness.wait_for_mails()) if worker else None
     finally:
         if worker:
             worker.send_signal(signal.SIGTERM)
@@ -160,7 +148,7 @@ def main():
 
 def check_mails(drain_seconds):
     """Every stored proposal's submitter got exactly one confirmation."""
-    counts = mails_by_address(WORKDIR)
+    counts = harness.mails_by_address(WORKDIR)
     proposals = SessionProposal.objects.filter(title__startswith="Benchmark-Session")
     addresses = list(proposals.values_list("email", flat=True))
     return {
@@ -179,12 +167,12 @@ def progress(message):
 def run(args, path, sessions, mode, first):
     """One load run on a fresh gunicorn; the thanked submissions are checked against the rows stored."""
     before = SessionProposal.objects.count()
-    port = free_port()
-    server = start_server(WORKDIR, port, args.workers)
+    port = harness.free_port()
+    server = harness.start_server(WORKDIR, port, args.workers)
     try:
-        opened = open_forms(port, path, args.clients, args.submissions) if mode == "send" else None
+        opened = harness.open_forms(port, path, args.clients, args.submissions) if mode == "send" else None
         fields = lambda number: proposal_fields(first + number)  # noqa: E731
-        state = load_form(port, path, fields, args.clients, args.submissions, args.seconds, opened)
+        state = harness.load_form(port, path, fields, args.clients, args.submissions, args.seconds, opened)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -195,7 +183,7 @@ def run(args, path, sessions, mode, first):
         "mode": mode,
         "workers": args.workers,
         "clients": args.clients,
-        **figures(state, stored),
+        **harness.figures(state, stored),
         "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else 0,
     }
 
