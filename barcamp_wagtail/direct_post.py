@@ -47,8 +47,11 @@ def form_action(page, form):
     try:
         return reverse(URL_NAME, kwargs={"page_id": page.pk, "form": form})
     except NoReverseMatch:
-        components = _forms()[form][1]
-        return page.url + "".join(f"{component}/" for component in components)
+        return _route_url(page, _forms()[form][1])
+
+
+def _route_url(page, components):
+    return page.url + "".join(f"{component}/" for component in components)
 
 
 def serve(request, page_id, form):
@@ -65,7 +68,7 @@ def serve(request, page_id, form):
     if page is None or page.url is None:
         raise Http404
     if request.method != "POST":
-        return HttpResponseRedirect(page.url + "".join(f"{component}/" for component in components), status=303)
+        return HttpResponseRedirect(_route_url(page, components), status=303)
     route = page.route(request, components)
     if route.page.pk != page.pk:  # a route that left the page (cannot happen for the routes above)
         raise Http404

@@ -79,16 +79,16 @@ def _rooms_and_slots(event):
     rooms_side = _union_side(Room, event, room_fields, slot_fields, own_first=True)
     slots_side = _union_side(TimeSlot, event, room_fields, slot_fields, own_first=False)
     rooms, slots = [], []
+    # from_db() takes a full row in the model's field order.
+    names = {model: [f.attname for f in model._meta.concrete_fields] for model in (Room, TimeSlot)}
     for is_room, *values in rooms_side.union(slots_side, all=True):
         model, fields, own = (
             (Room, room_fields, values[: len(room_fields)])
             if is_room
             else (TimeSlot, slot_fields, values[len(room_fields) :])
         )
-        # from_db() takes a full row in the model's field order.
         row = {"event_id": event.pk, **{f.attname: value for f, value in zip(fields, own, strict=True)}}
-        names = [f.attname for f in model._meta.concrete_fields]
-        instance = model.from_db(connection.alias, names, [row[name] for name in names])
+        instance = model.from_db(connection.alias, names[model], [row[name] for name in names[model]])
         (rooms if is_room else slots).append(instance)
     rooms.sort(key=lambda room: (room.sort_order is None, room.sort_order or 0, room.pk))
     slots.sort(key=lambda slot: (slot.day, slot.start, slot.pk))
