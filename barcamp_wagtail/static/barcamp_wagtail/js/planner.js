@@ -103,20 +103,27 @@
   });
 
   // Drag and drop: dragging picks; dropping on a cell presses that cell's target.
+  // While dragging, the cells are the drop targets, not the target buttons the server's answer
+  // puts into them: a button appearing under the pointer mid-drag would otherwise take the drag
+  // over without a dragover of its own, and the drop was refused (seen in Chromium under load).
   planner.addEventListener("dragstart", function (event) {
     var card = cardOf(event.target);
     if (!card) return;
     event.dataTransfer.effectAllowed = "move";
     event.dataTransfer.setData("text/plain", card.dataset.session);
     pick(card);
+    planner.classList.add("is-dragging");
   });
-  planner.addEventListener("dragover", function (event) {
+  planner.addEventListener("dragend", function () { planner.classList.remove("is-dragging"); });
+  function accept(event) {
     var cell = cellOf(event.target);
     if (!picked || !cell || cell.hasAttribute("data-closed") || cell.contains(picked)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "move";
     cell.classList.add("is-drop-target");
-  });
+  }
+  planner.addEventListener("dragenter", accept);
+  planner.addEventListener("dragover", accept);
   planner.addEventListener("dragleave", function (event) {
     var cell = cellOf(event.target);
     if (cell && !cell.contains(event.relatedTarget)) cell.classList.remove("is-drop-target");
