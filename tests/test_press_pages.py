@@ -266,10 +266,13 @@ def test_the_press_index_needs_the_same_queries_for_many_releases(client, django
     client.get(index.url)
     with django_assert_max_num_queries(12) as few:
         client.get(index.url)
+    # Counted now: Django keeps the last 9,000 queries, and the releases below push these out.
+    expected = len(few.captured_queries)
     for number in range(3, 10):
         make_release(index, f"Release {number}")
+    client.get(index.url)  # the example site's menu, emptied by the new pages, read again
 
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(expected):
         client.get(index.url)
 
 

@@ -5,3 +5,8 @@ class HomeConfig(AppConfig):
     name = "example_site.home"
     label = "home"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import navigation_cache
+
+        navigation_cache.connect()
