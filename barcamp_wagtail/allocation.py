@@ -14,6 +14,7 @@ are compared as given and named by ``str()`` in the notes.
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -86,6 +87,13 @@ def propose_grid(candidates, rooms, slot_keys, occupied=()):
     free_cells = sum(len(slots) for slots in free.values())
     host_busy = _("Not placed: a host is busy in every slot that still has a free room.")
     grid_full = _("Not placed: there are more sessions than free cells.")
+    # Translated once per call, not once per note: looking up the translation for each of the
+    # hundreds of notes was a third of the time (400 proposals).
+    texts = {
+        "skipped": gettext("Placed in %(room)s instead of %(larger)s: a host is busy in its free slots."),
+        "seats": gettext("%(interest)s interested, but %(room)s has %(capacity)s seats."),
+        "topics": gettext("Shares its slot with another session on %(topics)s: no slot without one was free."),
+    }
 
     for _index, candidate in order:
         if not free_cells:
@@ -105,7 +113,7 @@ def propose_grid(candidates, rooms, slot_keys, occupied=()):
                 slots,
                 key=lambda s: (sum(topics_in_slot[s].get(t, 0) for t in candidate.topics), slot_order[s]),
             )
-            _place(allocation, candidate, room, slot, hosts, free, busy_hosts, topics_in_slot, skipped_rooms)
+            _place(allocation, candidate, room, slot, hosts, free, busy_hosts, topics_in_slot, skipped_rooms, texts)
             free_cells -= 1
             placed = True
             break
@@ -115,7 +123,7 @@ def propose_grid(candidates, rooms, slot_keys, occupied=()):
     return allocation
 
 
-def _place(allocation, candidate, room, slot, hosts, free, busy_hosts, topics_in_slot, skipped_rooms):
+def _place(allocation, candidate, room, slot, hosts, free, busy_hosts, topics_in_slot, skipped_rooms, texts):
     free[room.key].remove(slot)
     busy_hosts[slot] |= hosts
     clashing_topics = sorted({str(t) for t in candidate.topics if topics_in_slot[slot].get(t)}, key=str.casefold)
@@ -124,25 +132,14 @@ def _place(allocation, candidate, room, slot, hosts, free, busy_hosts, topics_in
     allocation.placements[candidate.key] = (slot, room.key)
     if skipped_rooms:
         allocation.notes.append(
-            Note(
-                candidate,
-                _("Placed in %(room)s instead of %(larger)s: a host is busy in its free slots.")
-                % {"room": room.name, "larger": skipped_rooms[0].name},
-            )
+            Note(candidate, texts["skipped"] % {"room": room.name, "larger": skipped_rooms[0].name})
         )
     if room.capacity is not None and candidate.interest > room.capacity:
         allocation.notes.append(
             Note(
                 candidate,
-                _("%(interest)s interested, but %(room)s has %(capacity)s seats.")
-                % {"interest": candidate.interest, "room": room.name, "capacity": room.capacity},
+                texts["seats"] % {"interest": candidate.interest, "room": room.name, "capacity": room.capacity},
             )
         )
     if clashing_topics:
-        allocation.notes.append(
-            Note(
-                candidate,
-                _("Shares its slot with another session on %(topics)s: no slot without one was free.")
-                % {"topics": ", ".join(clashing_topics)},
-            )
-        )
+        allocation.notes.append(Note(candidate, texts["topics"] % {"topics": ", ".join(clashing_topics)}))

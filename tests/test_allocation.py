@@ -68,6 +68,15 @@ def test_interest_above_capacity_is_explained():
     assert messages(allocation, "a") == ["55 interested, but Plenum has 40 seats."]
 
 
+def test_a_notes_numbers_and_names_come_in_the_language_active_when_the_grid_is_proposed():
+    from django.utils import translation
+
+    with translation.override("de"):
+        allocation = propose_grid([candidate("a", 55)], [BIG], ["s1"])
+
+    assert messages(allocation, "a") == ["55 Interessierte, aber Plenum hat 40 Plätze."]
+
+
 def test_more_sessions_than_cells_leaves_the_least_wanted_unplaced():
     sessions = [candidate(str(n), interest=n) for n in range(5)]
 
