@@ -3,8 +3,11 @@
     python benchmarks/exports.py [--size 400] [--json]
 
 On the benchmark database (``side_by_side.py`` builds it), for every PDF layout of the event
-with ``--size`` sessions: the median time of a cold render (the app's cache emptied: the grid,
-our template and WeasyPrint) against WeasyPrint alone on the same HTML, the median time of a
+with ``--size`` sessions: a cold render (the app's cache emptied: the grid, our template and
+WeasyPrint) against WeasyPrint alone on the same HTML, taken in pairs next to each other (the
+order swapped every other pair, so that the machine's changing speed hits both alike; one
+render takes seconds, long enough for it to change) and reported as the medians of the times
+and of the pairs' ratios, the median time of a
 request answered from the cache, the process's peak memory, and how many renders 20
 concurrent requests for an uncached PDF cause (the first renders, the others wait for it).
 """
@@ -21,7 +24,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-REPEATS = 3
+#: Cold renders and WeasyPrint-alone renders per PDF, taken in pairs (an even number: each order as often).
+PAIRS = 4
 CONCURRENT = 20
 
 
@@ -40,13 +44,28 @@ def setup():
     django.setup()
 
 
-def median_seconds(function, repeats=REPEATS):
+def median_seconds(function, repeats):
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def paired_seconds(first, second, pairs=PAIRS):
+    """The medians of ``first``'s and ``second``'s times and of their ratio, measured in pairs."""
+    firsts, seconds, ratios = [], [], []
+    for pair in range(pairs):
+        times = {}
+        for name, function in (("first", first), ("second", second))[:: -1 if pair % 2 else 1]:
+            start = time.perf_counter()
+            function()
+            times[name] = time.perf_counter() - start
+        firsts.append(times["first"])
+        seconds.append(times["second"])
+        ratios.append(times["first"] / times["second"])
+    return statistics.median(firsts), statistics.median(seconds), statistics.median(ratios)
 
 
 def concurrent_renders(client_class, url, exporter_class):
@@ -105,8 +124,7 @@ def measure(size):
             if client.get(url).status_code != 200:
                 raise SystemExit(f"{url} did not answer 200")
 
-        cold_seconds = median_seconds(cold)
-        weasyprint_seconds = median_seconds(lambda html=html: html_to_pdf(html))
+        cold_seconds, weasyprint_seconds, ratio = paired_seconds(cold, lambda html=html: html_to_pdf(html))
         warm_seconds = median_seconds(lambda url=url: client.get(url), repeats=20)
         cache.clear()
         renders, statuses = concurrent_renders(Client, url, type(exporter))
@@ -117,7 +135,7 @@ def measure(size):
                 "sessions": size,
                 "cold_s": round(cold_seconds, 3),
                 "weasyprint_s": round(weasyprint_seconds, 3),
-                "cold_per_weasyprint": round(cold_seconds / weasyprint_seconds, 2),
+                "cold_per_weasyprint": round(ratio, 2),
                 "cached_ms": round(warm_seconds * 1000, 2),
                 "concurrent": CONCURRENT,
                 "concurrent_renders": renders,

@@ -10,21 +10,20 @@ from functools import cache
 
 from django.urls.resolvers import RoutePattern
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+
+from ..routing import ShortRouteMixin
 
 
-class ScheduleExportsMixin(RoutablePageMixin):
+class ScheduleExportsMixin(ShortRouteMixin, RoutablePageMixin):
     """Serves an event's schedule exports below its URL (see docs/exports.md)."""
 
-    def route(self, request, path_components):
-        """Route to a child page without trying the event's own URLs when none can match.
-
-        Every request for a page below the event (its sessions, its schedule) passes here;
-        resolving the routes first, only to fail, cost a tenth of serving a cached schedule.
-        """
-        if path_components and path_components[0] not in _route_prefixes(type(self)):
-            return Page.route(self, request, path_components)
-        return super().route(request, path_components)
+    @classmethod
+    def routes_to_children(cls, segment):
+        """A request below the event goes to a child page unless one of the event's own URLs
+        can match it: every request for a page below the event (its sessions, its schedule)
+        passes here, and resolving the routes first, only to fail, cost a tenth of serving a
+        cached schedule."""
+        return segment not in _route_prefixes(cls)
 
     @path("exports/sessions/<int:session_id>/ical/", name="session_ical")
     def session_ical(self, request, session_id):

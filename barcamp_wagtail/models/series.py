@@ -15,10 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..routing import ShortRouteMixin
 from .event import EventPage
 
 
-class EventSeriesPage(Page):
+class EventSeriesPage(ShortRouteMixin, Page):
     """Lists its editions (the event pages below it): those to come first, then those that are
     over with their press releases and documentation."""
 

@@ -4,9 +4,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from barcamp_wagtail.models import EventPage, EventSeriesPage, PressReleasePage
+from barcamp_wagtail.routing import ShortRouteMixin
 
 
-class HomePage(Page):
+class HomePage(ShortRouteMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
