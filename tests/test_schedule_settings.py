@@ -36,7 +36,9 @@ def test_the_schedule_uses_the_configured_cache(client, settings):
 
     client.get(page.url)
 
-    assert len(caches["schedule"]._cache) == 2  # the page's facts and its grid
+    # The page's facts and its grid, and the example site's menu, which lives beside them.
+    assert len(caches["schedule"]._cache) == 3
+    assert list(caches["default"]._cache) == [":2:wagtail_site_root_paths"]  # Wagtail's own
 
 
 @pytest.mark.django_db
