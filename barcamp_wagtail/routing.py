@@ -46,7 +46,7 @@ def _routes_to_children(page_class, segment):
     return (
         issubclass(page_class, ShortRouteMixin)
         and page_class.route is ShortRouteMixin.route
-        and (page_class.routes_to_children(segment))
+        and page_class.routes_to_children(segment)
     )
 
 
@@ -56,7 +56,7 @@ def route_below(page, request, path_components):
     for offset, slug in enumerate(path_components, start=1):
         wanted |= Q(depth=page.depth + offset, slug=slug)
     # Below ``page`` only; a slug is unique among siblings, not among all pages of a depth.
-    rows = Page.objects.filter(wanted, path__startswith=page.path).exclude(pk=page.pk)
+    rows = Page.objects.filter(wanted, path__startswith=page.path)
     children = {(row.path[: -page.steplen], row.slug): row for row in rows}
     parent = page
     for index, slug in enumerate(path_components):

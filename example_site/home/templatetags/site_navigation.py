@@ -3,8 +3,8 @@ menus" (Wagtail's promote tab), the current section marked for screen readers.
 
 The pages come from the app's schedule cache, one entry for all Sites, emptied whenever a page
 or a Site is saved, deleted or moved (``example_site.home.navigation_cache`` says how long
-another process may keep an old menu). The query behind it scans the page tree (2–3 ms on the 1,520 pages
-of the benchmark database), which was a tenth of serving a cached schedule page."""
+another process may keep an old menu). The query behind it scans the page tree (2–3 ms on the
+1,520 pages of the benchmark database), which was a tenth of serving a cached schedule page."""
 
 from django import template
 from wagtail.models import Site
