@@ -22,6 +22,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import blank_form_widgets
 from .conf import get_setting
 from .models import SessionProposal
 from .models.interest import EMAIL_MAX as INTEREST_EMAIL_MAX
@@ -194,6 +195,7 @@ class SpamProtectedForm(SpamCheckMixin, forms.Form):
 
     def __init__(self, *args, client_address=None, **kwargs):
         super().__init__(*args, **kwargs)
+        blank_form_widgets.use_for(self, initial=kwargs.get("initial"), instance=kwargs.get("instance"))
         if not self.is_bound:
             self.initial["form_token"] = make_form_token()
         self.nonce = None
