@@ -111,3 +111,13 @@ def test_the_projects_form_renderer_still_renders(proposal_page, settings):
     for html in pages:
         assert re.search(r'<input type="text" name="title"[^>]*><!--host renderer-->', html)
     assert pages[0] == pages[1]
+
+
+def test_at_most_size_widgets_are_kept(proposal_page, monkeypatch):
+    monkeypatch.setattr(blank_form_widgets, "SIZE", 3)
+    blank_form_widgets._kept.clear()
+
+    for language in ("de", "en"):
+        _page(proposal_page, language)
+
+    assert [len(kept) for kept in blank_form_widgets._kept.values()] == [3]
