@@ -16,10 +16,11 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..routing import ShortRouteMixin
+from ..view_restrictions import ViewRestrictionsFromRouteMixin
 from .event import EventPage
 
 
-class EventSeriesPage(ShortRouteMixin, Page):
+class EventSeriesPage(ViewRestrictionsFromRouteMixin, ShortRouteMixin, Page):
     """Lists its editions (the event pages below it): those to come first, then those that are
     over with their press releases and documentation."""
 
