@@ -20,8 +20,6 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page
 
-from . import view_restrictions
-
 
 class ShortRouteMixin:
     """Routes requests for pages below this one in two queries (see the module's docstring).
@@ -58,13 +56,8 @@ def route_below(page, request, path_components):
     for offset, slug in enumerate(path_components, start=1):
         wanted |= Q(depth=page.depth + offset, slug=slug)
     # Below ``page`` only; a slug is unique among siblings, not among all pages of a depth.
-    # The pages above ``page`` come along: with them the answer knows all its ancestors, and
-    # asks for its view restrictions in one query (view_restrictions.py).
-    above = [page.path[:end] for end in range(page.steplen, len(page.path), page.steplen)]
-    rows = Page.objects.filter(Q(wanted, path__startswith=page.path) | Q(path__in=above))
-    ancestors = [row for row in rows if row.depth < page.depth]
-    children = {(row.path[: -page.steplen], row.slug): row for row in rows if row.depth > page.depth}
-    ancestors.append(page)
+    rows = Page.objects.filter(wanted, path__startswith=page.path)
+    children = {(row.path[: -page.steplen], row.slug): row for row in rows}
     parent = page
     for index, slug in enumerate(path_components):
         child = children.get((parent.path, slug))
@@ -74,11 +67,8 @@ def route_below(page, request, path_components):
         child_class = child.specific_class
         if remaining and child_class is not None and _routes_to_children(child_class, remaining[0]):
             parent = child
-            ancestors.append(child)
             continue
         target = child.specific
         target._cached_parent_obj = parent  # as Page.route keeps it: templates ask for the parent
-        if len(ancestors) == child.depth - 1:  # every page above it, from the root
-            setattr(target, view_restrictions.ANCESTORS, ancestors)
         return target.route(request, remaining)
     raise Http404  # not reached: the loop answers at the last segment at the latest

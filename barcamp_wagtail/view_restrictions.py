@@ -1,27 +1,34 @@
-"""A page's view restrictions in one query where its ancestors are already known from routing.
+"""A page's view restrictions in one query where Wagtail takes two.
 
 Wagtail serves every page through its ``check_view_restrictions`` hook, which asks the page
 for the restrictions of the page and its ancestors: ``Page.get_view_restrictions`` reads the
 ancestors (to put an alias's source page in its place), then the restrictions, two queries on
-every request. ``routing.route_below`` has read the page's ancestors already, in the query that
-found the page, and hands them to the page it answers with. Pages of the app then ask only for
-the restrictions, of exactly the pages Wagtail would ask for: the page and every ancestor.
-
-Where an alias is among them, or the page was not found that way (the admin, a page loaded by
-id), Wagtail's own method answers.
+every request, though almost no page has any. The app's page types read the page and its
+ancestors once, each with whether a restriction names it. With no alias among them, the
+restrictions are those of the pages named, the set Wagtail's method gives: none without a
+further query (the usual case), else the restrictions of those pages (a second query, as
+before). With an alias among them, Wagtail's own method answers.
 """
 
-from wagtail.models import PageViewRestriction
-
-#: The attribute ``routing.route_below`` sets on the page it answers with: all its ancestors.
-ANCESTORS = "_ancestors_from_route"
+from django.db.models import Exists, OuterRef
+from wagtail.models import Page, PageViewRestriction
 
 
-class ViewRestrictionsFromRouteMixin:
-    """``get_view_restrictions`` in one query for a page found by ``route_below`` (see above)."""
+class OneQueryViewRestrictionsMixin:
+    """``get_view_restrictions`` in one query for a page without restrictions (see above)."""
 
     def get_view_restrictions(self):
-        ancestors = getattr(self, ANCESTORS, None)
-        if ancestors is None or any(page.alias_of_id for page in (self, *ancestors)):
+        if self.pk is None or not self.path or self.alias_of_id is not None:
             return super().get_view_restrictions()
-        return PageViewRestriction.objects.filter(page_id__in={self.pk, *(page.pk for page in ancestors)})
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        named = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+        pages = Page.objects.filter(path__in=paths).order_by().values_list("pk", "alias_of_id", named)
+        restricted = set()
+        for pk, alias_of_id, has_restriction in pages:
+            if alias_of_id is not None:
+                return super().get_view_restrictions()
+            if has_restriction:
+                restricted.add(pk)
+        if not restricted:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=restricted)

@@ -16,11 +16,11 @@ from wagtail.search import index
 from ..api import fields as api
 from ..blocks import EventBodyBlock
 from ..participants.models import EventRegistrationMixin
-from ..view_restrictions import ViewRestrictionsFromRouteMixin
+from ..view_restrictions import OneQueryViewRestrictionsMixin
 from .exports import ScheduleExportsMixin
 
 
-class EventPage(ViewRestrictionsFromRouteMixin, ScheduleExportsMixin, EventRegistrationMixin, Page):
+class EventPage(OneQueryViewRestrictionsMixin, ScheduleExportsMixin, EventRegistrationMixin, Page):
     """A barcamp: when and where it happens, who runs it, its rooms and time slots.
 
     Sessions (and the schedule, press and proposal pages) live below it.

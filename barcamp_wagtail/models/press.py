@@ -14,11 +14,11 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, PressReleaseBodyBlock
 from ..press_draft.publishing import PressReleasePageForm, check_publishable
-from ..view_restrictions import ViewRestrictionsFromRouteMixin
+from ..view_restrictions import OneQueryViewRestrictionsMixin
 from .event import EventPage
 
 
-class PressIndexPage(ViewRestrictionsFromRouteMixin, RoutablePageMixin, Page):
+class PressIndexPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     """Lists the press releases below it, newest first, and offers them as RSS and Atom feeds."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -73,7 +73,7 @@ class PressIndexPage(ViewRestrictionsFromRouteMixin, RoutablePageMixin, Page):
         return self.get_full_url(request) + self.reverse_subpage(name)
 
 
-class PressReleasePage(ViewRestrictionsFromRouteMixin, Page):
+class PressReleasePage(OneQueryViewRestrictionsMixin, Page):
     """A press release: dateline, lead and a body of press blocks, about one event.
 
     Embargo: schedule its publication ("go live" date); until then it is neither served nor listed.

@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from ..admin_forms import ProposalPageForm
 from ..conf import get_setting
-from ..view_restrictions import ViewRestrictionsFromRouteMixin
+from ..view_restrictions import OneQueryViewRestrictionsMixin
 from .event import EventPage
 from .session import SessionPage
 
@@ -75,7 +75,7 @@ def validate_address_list(value):
             ) from error
 
 
-class ProposalPage(ViewRestrictionsFromRouteMixin, RoutablePageMixin, Page):
+class ProposalPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     """The call for sessions of one event: the public proposal form and its rules.
 
     Visitors never write into the page tree: what they send is stored as a private

@@ -10,12 +10,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..api.fields import ScheduleGridField
-from ..view_restrictions import ViewRestrictionsFromRouteMixin
+from ..view_restrictions import OneQueryViewRestrictionsMixin
 from .event import EventPage, Room, TimeSlot
 from .session import SessionPage
 
 
-class SchedulePage(ViewRestrictionsFromRouteMixin, RoutablePageMixin, Page):
+class SchedulePage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     """The public programme of its parent event: a grid on large screens, a list on phones.
 
     The grid fragment is cached per schedule version, language, host and filters (see

@@ -16,11 +16,11 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..routing import ShortRouteMixin
-from ..view_restrictions import ViewRestrictionsFromRouteMixin
+from ..view_restrictions import OneQueryViewRestrictionsMixin
 from .event import EventPage
 
 
-class EventSeriesPage(ViewRestrictionsFromRouteMixin, ShortRouteMixin, Page):
+class EventSeriesPage(OneQueryViewRestrictionsMixin, ShortRouteMixin, Page):
     """Lists its editions (the event pages below it): those to come first, then those that are
     over with their press releases and documentation."""
 

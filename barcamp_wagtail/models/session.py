@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from ..admin_forms import SessionPageForm
 from ..api import fields as api
-from ..view_restrictions import ViewRestrictionsFromRouteMixin
+from ..view_restrictions import OneQueryViewRestrictionsMixin
 from .event import Room, TimeSlot
 
 
@@ -25,7 +25,7 @@ class SessionTopic(TaggedItemBase):
         verbose_name_plural = _("session topics")
 
 
-class SessionPage(ViewRestrictionsFromRouteMixin, Page):
+class SessionPage(OneQueryViewRestrictionsMixin, Page):
     """One session of a barcamp. Room and time slot stay empty until it is scheduled."""
 
     class Format(models.TextChoices):
