@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.core.checks import Tags, run_checks
 
 
@@ -14,6 +15,7 @@ def test_a_correct_configuration_passes():
     assert not [m for m in run_checks(tags=[Tags.compatibility]) if m.id.startswith("barcamp_wagtail")]
 
 
+@pytest.mark.own_site
 def test_a_missing_required_app_is_reported():
     # A subprocess: changing INSTALLED_APPS in-process re-runs every app's ready().
     result = subprocess.run(

@@ -1,9 +1,15 @@
+import contextlib
 import os
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search.models import IndexEntry
 
 from barcamp_wagtail.models import EventPage, Room, SessionPage, TimeSlot
+from example_site.home.management.commands import load_demo as load_demo_command
 from example_site.home.models import HomePage
 
 from .demo_helpers import next_edition, past_edition
@@ -27,6 +33,62 @@ def test_demo_content_loads_once_and_a_second_run_changes_nothing():
     assert first["SessionPage"] == 30
     assert first["Room"] >= 3
     assert TimeSlot.objects.filter(kind="session").count() >= 2
+
+
+def named(content_type_id, object_id):
+    """An indexed object by what it is, not by its id (ids differ between two loads on PostgreSQL)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    instance = model.objects.get(pk=object_id)
+    return model.__name__, getattr(instance, "url_path", None) or str(instance)
+
+
+def index_rows():
+    """Wagtail's search index and reference index as they stand, each object named."""
+    search = [
+        (named(content_type, object_id), *texts)
+        for content_type, object_id, *texts in IndexEntry.objects.values_list(
+            "content_type_id", "object_id", "title", "autocomplete", "body"
+        )
+    ]
+    references = [
+        (named(content_type, object_id), named(to_content_type, to_object_id), model_path)
+        for content_type, object_id, to_content_type, to_object_id, model_path in ReferenceIndex.objects.values_list(
+            "content_type_id", "object_id", "to_content_type_id", "to_object_id", "model_path"
+        )
+    ]
+    return sorted(search, key=repr), sorted(references, key=repr)
+
+
+class RolledBack(Exception):
+    pass
+
+
+def indexes_after_load_demo(capture_on_commit):
+    """The indexes after ``load_demo`` and its commit; then all of it is rolled back."""
+    try:
+        with transaction.atomic():
+            with capture_on_commit(execute=True):
+                call_command("load_demo", "--no-admin", verbosity=0)
+            rows = index_rows()
+            found = [page.title for page in Page.objects.live().search("Potenzialanalyse")]
+            pages = {named(content_type, pk) for pk, content_type in Page.objects.values_list("pk", "content_type_id")}
+            raise RolledBack
+    except RolledBack:
+        return rows, found, pages
+
+
+def test_the_demos_search_and_reference_indexes_are_those_of_wagtails_update_after_every_save(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    # load_demo updates each object's index entries once, at the end (demo_indexing.py) ...
+    rows, found, pages = indexes_after_load_demo(django_capture_on_commit_callbacks)
+    # ... and Wagtail, without it, after every save.
+    monkeypatch.setattr(load_demo_command, "indexed_once", contextlib.nullcontext)
+    assert indexes_after_load_demo(django_capture_on_commit_callbacks)[0] == rows
+
+    assert pages <= {name for name, *_ in rows[0]}  # every page
+    assert len(rows[1]) > 40
+    assert "Potenzialanalyse Dortmund-Südwestfalen: erste Ergebnisse" in found
 
 
 def test_demo_sessions_cover_the_seed_topics():

@@ -30,6 +30,7 @@ def manage(tmp_path, *args, recaptcha=True, recaptcha_first=False):
     )
 
 
+@pytest.mark.own_site
 @pytest.mark.parametrize(
     ("recaptcha", "recaptcha_first"),
     [(False, False), (True, False), (True, True)],
@@ -43,6 +44,7 @@ def test_migrate_runs_on_a_host_without_recaptcha_keys(tmp_path, recaptcha, reca
     assert ("django_recaptcha.recaptcha_test_key_error" in result.stderr) == recaptcha
 
 
+@pytest.mark.own_site
 def test_check_deploy_refuses_the_test_keys_while_the_forms_use_recaptcha(tmp_path):
     result = manage(tmp_path, "check", "--deploy")
 
@@ -50,6 +52,7 @@ def test_check_deploy_refuses_the_test_keys_while_the_forms_use_recaptcha(tmp_pa
     assert "barcamp_wagtail.E030" in result.stderr
 
 
+@pytest.mark.own_site
 def test_check_deploy_accepts_missing_keys_when_recaptcha_is_off(tmp_path):
     result = manage(tmp_path, "check", "--deploy", "--fail-level", "ERROR", recaptcha=False)
 

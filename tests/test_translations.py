@@ -145,6 +145,7 @@ def run_site(settings_module, script):
     )
 
 
+@pytest.mark.own_site
 def test_a_site_listing_formal_german_says_sie_to_visitors():
     # A subprocess: changing INSTALLED_APPS in-process re-runs every app's ready().
     result = run_site("tests.settings_formal_german", FORMAL_SITE_SCRIPT)
@@ -160,6 +161,7 @@ def test_a_site_listing_formal_german_says_sie_to_visitors():
     assert title == "Titel"  # strings without an address come from the app's catalogue
 
 
+@pytest.mark.own_site
 def test_without_formal_german_visitors_are_addressed_with_du():
     result = run_site("tests.settings", FORMAL_SITE_SCRIPT)
 
@@ -172,6 +174,7 @@ def test_without_formal_german_visitors_are_addressed_with_du():
     )
 
 
+@pytest.mark.own_site
 def test_formal_german_listed_below_the_app_is_reported():
     result = subprocess.run(
         [sys.executable, "-m", "django", "check"],
@@ -185,6 +188,7 @@ def test_formal_german_listed_below_the_app_is_reported():
     assert "barcamp_wagtail.W070" in result.stderr
 
 
+@pytest.mark.own_site
 def test_formal_german_listed_above_the_app_passes_the_checks():
     result = run_site(
         "tests.settings_formal_german",

@@ -19,6 +19,7 @@ from example_site.home import (
     demo_proposals,
     demo_series,
 )
+from example_site.home.demo_indexing import indexed_once
 from example_site.home.demo_schedule import load_schedule_page
 from example_site.home.models import HomePage
 
@@ -36,6 +37,12 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        with indexed_once():
+            self.load(options)
+        if not options["no_admin"]:
+            self.admin_login()
+
+    def load(self, options):
         home = self.home_page()
         if options["port"]:
             Site.objects.filter(root_page=home).update(hostname="127.0.0.1", port=options["port"])
@@ -61,8 +68,6 @@ class Command(BaseCommand):
                 "The demo was loaded long ago and its next edition is over too: "
                 "delete the database (example_site/db.sqlite3) and load it again for fresh dates."
             )
-        if not options["no_admin"]:
-            self.admin_login()
 
     def home_page(self):
         home = HomePage.objects.first()
