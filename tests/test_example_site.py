@@ -71,7 +71,8 @@ def indexes_after_load_demo(capture_on_commit):
                 call_command("load_demo", "--no-admin", verbosity=0)
             rows = index_rows()
             found = [page.title for page in Page.objects.live().search("Potenzialanalyse")]
-            pages = {named(content_type, pk) for pk, content_type in Page.objects.values_list("pk", "content_type_id")}
+            below_root = Page.objects.filter(depth__gt=1)  # Wagtail 7.0 indexes the root, 7.4 does not
+            pages = {named(content_type, pk) for pk, content_type in below_root.values_list("pk", "content_type_id")}
             raise RolledBack
     except RolledBack:
         return rows, found, pages
